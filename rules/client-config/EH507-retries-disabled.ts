@@ -1,0 +1,24 @@
+import { allEntries, intValue } from '../../src/facts.js';
+import { REF } from '../../src/kafka/references.js';
+import { defineRule } from '../../src/rule.js';
+
+export default defineRule({
+  id: 'EH507',
+  name: 'retries-disabled',
+  area: 'client-config',
+  level: 'warning',
+  precision: 'high',
+  summary: 'The producer runs without retries.',
+  why: 'Event Hubs throttles by delaying responses and may answer with retriable errors; a producer with retries=0 drops those records. Event Hubs recommends keeping the default (2147483647 in Java 2.1+ and librdkafka 1.5.2+).',
+  fix: 'Remove retries=0 and bound delivery time with delivery.timeout.ms instead.',
+  reference: REF.configurations,
+  messages: {
+    zero: '{spelling}=0: a producer without retries drops records when Event Hubs throttles or returns retriable errors; remove it (default 2147483647) and bound delivery with delivery.timeout.ms.',
+  },
+  check({ facts, report }) {
+    // Admin clients' retries are a different setting; only producer-side entries count.
+    for (const { entry } of allEntries(facts.configs, 'retries', { scopes: ['common', 'producer', 'worker'] })) {
+      if (intValue(entry) === 0) report('zero', entry.location, { spelling: entry.spelling });
+    }
+  },
+});

@@ -1,0 +1,37 @@
+import { ALL_SCOPES, allEntries, effective, intValue, shown } from '../../src/facts.js';
+import { REF } from '../../src/kafka/references.js';
+import { MAX_GROUP_ID_LENGTH } from '../../src/kafka/tiers.js';
+import { defineRule } from '../../src/rule.js';
+
+/** Event Hubs throttles offset commits to 4 per second per partition (D4, R1): an interval below 250 ms exceeds it. */
+const MIN_COMMIT_INTERVAL_MS = 250;
+
+export default defineRule({
+  id: 'EH510',
+  name: 'consumer-group-limits',
+  area: 'client-config',
+  level: { basic: null, standard: 'error', premium: 'error', dedicated: 'error' },
+  precision: 'high',
+  summary: 'A consumer group setting exceeds an Event Hubs limit.',
+  why: 'Event Hubs accepts Kafka group ids of up to 256 characters and offset-commit metadata of up to 1024 bytes, and throttles offset commits to 4 calls per second per partition. Kafka consumer groups are namespace-wide and limited to 1000 per namespace.',
+  fix: 'Keep group ids short and unique per application, and commit offsets per batch or on an interval rather than per record.',
+  reference: REF.troubleshooting,
+  messages: {
+    groupTooLong: '{spelling} is {length} characters long; Event Hubs accepts Kafka group ids of up to 256 characters.',
+    ackPerRecord: '{spelling}={value} commits offsets after every record; Event Hubs throttles offset commits to 4 per second per partition, so commit per batch (the default).',
+    commitInterval: '{spelling}={value} commits offsets more often than Event Hubs\' 4 commits per second per partition; use 250 ms or more (default 5000).',
+  },
+  check({ facts, report }) {
+    for (const { entry } of allEntries(facts.configs, 'group.id', { scopes: ALL_SCOPES })) {
+      if (entry.value !== undefined && entry.value.length > MAX_GROUP_ID_LENGTH) report('groupTooLong', entry.location, { spelling: entry.spelling, length: entry.value.length });
+    }
+    for (const { entry } of allEntries(facts.configs, 'listener.ack-mode', { scopes: ['framework'] })) {
+      if (entry.value?.trim().toLowerCase() === 'record') report('ackPerRecord', entry.location, { spelling: entry.spelling, value: shown(entry) }, { level: 'note' });
+    }
+    for (const { config, entry } of allEntries(facts.configs, 'auto.commit.interval.ms')) {
+      if (effective(config, 'enable.auto.commit')?.value?.trim().toLowerCase() === 'false') continue;
+      const n = intValue(entry);
+      if (n !== undefined && n < MIN_COMMIT_INTERVAL_MS) report('commitInterval', entry.location, { spelling: entry.spelling, value: shown(entry) }, { level: 'note' });
+    }
+  },
+});

@@ -1,0 +1,46 @@
+import { absenceAnchor, allEntries, bootstrapOf, entriesOf, shown } from '../../src/facts.js';
+import { REF } from '../../src/kafka/references.js';
+import { defineRule } from '../../src/rule.js';
+
+const PLAINTEXT = new Set(['PLAINTEXT', 'SASL_PLAINTEXT']);
+
+export default defineRule({
+  id: 'EH101',
+  name: 'plaintext-transport',
+  area: 'security',
+  level: 'error',
+  securitySeverity: '7.5',
+  precision: 'high',
+  summary: 'A Kafka client connects without TLS, which the Event Hubs Kafka endpoint refuses.',
+  why: 'Event Hubs accepts Kafka connections only over TLS with SASL (security.protocol=SASL_SSL) on port 9093. PLAINTEXT and SASL_PLAINTEXT clients cannot connect, and SASL_PLAINTEXT would send the connection string unencrypted. Kafka clients default to PLAINTEXT when security.protocol is not set.',
+  fix: 'Set security.protocol=SASL_SSL with sasl.mechanism=PLAIN (username $ConnectionString, the connection string as password) or OAUTHBEARER (Entra ID), and point the client at <namespace>.servicebus.windows.net:9093.',
+  reference: REF.configurations,
+  messages: {
+    explicit: '{spelling}={value} connects without TLS; Event Hubs accepts only security.protocol=SASL_SSL (port 9093) with sasl.mechanism=PLAIN or OAUTHBEARER.',
+    implicit: 'no security.protocol is set, so {unit} connects with PLAINTEXT; Event Hubs needs security.protocol=SASL_SSL with sasl.mechanism=PLAIN or OAUTHBEARER.',
+    connectTasks:
+      'the worker sets {spelling}={value}, but its connector tasks\' {clients} clients have no security.protocol and connect with PLAINTEXT; repeat the security settings with the {prefixes}.',
+  },
+  check({ facts, report }) {
+    for (const { entry } of allEntries(facts.configs, 'security.protocol')) {
+      if (entry.value !== undefined && PLAINTEXT.has(entry.value.trim().toUpperCase())) report('explicit', entry.location, { spelling: entry.spelling, value: shown(entry) });
+    }
+    for (const config of facts.configs) {
+      if (config.closed && bootstrapOf(config) && entriesOf(config, 'security.protocol').length === 0) {
+        report('implicit', absenceAnchor(config), { unit: config.label ?? `this ${config.library} configuration` }, { level: 'warning' });
+      }
+      if (config.library !== 'connect') continue;
+      // Connect task clients do not inherit the worker's settings (catalog EH605).
+      const worker = entriesOf(config, 'security.protocol', { scopes: ['worker'] }).at(-1);
+      if (!worker?.value || PLAINTEXT.has(worker.value.toUpperCase())) continue;
+      const missing = (['producer', 'consumer'] as const).filter((s) => entriesOf(config, 'security.protocol', { scopes: [s] }).length === 0);
+      if (missing.length === 0) continue;
+      report('connectTasks', worker.location, {
+        spelling: worker.spelling,
+        value: worker.value,
+        clients: missing.join(' and '),
+        prefixes: missing.length === 1 ? `${missing[0]}. prefix` : 'producer. and consumer. prefixes',
+      });
+    }
+  },
+});

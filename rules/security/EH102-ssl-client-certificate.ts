@@ -1,0 +1,41 @@
+import { allEntries, shown } from '../../src/facts.js';
+import { REF } from '../../src/kafka/references.js';
+import { defineRule } from '../../src/rule.js';
+
+/** Client-certificate material: Java SslConfigs.SSL_KEYSTORE_*, librdkafka ssl.certificate/key.*, Spring key-store-* (catalog EH102). */
+const KEY_MATERIAL = [
+  'ssl.keystore.location',
+  'ssl.keystore.password',
+  'ssl.keystore.type',
+  'ssl.keystore.key',
+  'ssl.keystore.certificate.chain',
+  'ssl.key.password',
+  'ssl.certificate.location',
+  'ssl.key.location',
+  'ssl.certificate.pem',
+  'ssl.key.pem',
+];
+
+export default defineRule({
+  id: 'EH102',
+  name: 'ssl-client-certificate',
+  area: 'security',
+  level: 'error',
+  precision: 'high',
+  summary: 'A Kafka client authenticates with a TLS client certificate, which Event Hubs does not offer.',
+  why: 'Event Hubs authenticates Kafka clients only with SASL PLAIN (a SAS connection string) or SASL OAUTHBEARER (Entra ID). There is no mutual-TLS option, so security.protocol=SSL and keystore settings cannot authenticate.',
+  fix: 'Remove the keystore settings and set security.protocol=SASL_SSL with sasl.mechanism=PLAIN (connection string) or OAUTHBEARER (Entra ID, managed identity).',
+  reference: REF.overview,
+  messages: {
+    protocolSsl: '{spelling}=SSL authenticates with a TLS client certificate, which Event Hubs does not offer; use SASL_SSL with sasl.mechanism=PLAIN or OAUTHBEARER.',
+    keyMaterial: '{spelling} configures a client certificate; Event Hubs has no mutual-TLS authentication, so remove it and authenticate with SASL PLAIN or OAUTHBEARER.',
+  },
+  check({ facts, report }) {
+    for (const { entry } of allEntries(facts.configs, 'security.protocol')) {
+      if (entry.value?.trim().toUpperCase() === 'SSL') report('protocolSsl', entry.location, { spelling: entry.spelling });
+    }
+    for (const { entry } of allEntries(facts.configs, KEY_MATERIAL)) {
+      if (shown(entry).trim() !== '') report('keyMaterial', entry.location, { spelling: entry.spelling });
+    }
+  },
+});

@@ -1,0 +1,169 @@
+// Walks the scan roots: built-in excludes, nested .gitignore, test-source policy, --include/--exclude, symlinks.
+import { promises as fs, type Dirent } from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { fileKind, type FileKind } from './extract/index.js';
+import type { Notification } from './extract/types.js';
+
+export interface DiscoverOptions {
+  roots: string[];
+  cwd: string;
+  includeTests: boolean;
+  include: string[];
+  exclude: string[];
+  gitignore: boolean;
+}
+
+export interface SourceFile {
+  /** Absolute path on disk. */
+  absolute: string;
+  /** Relative to the working directory, with `/`: the path every report shows. */
+  path: string;
+  kind: FileKind;
+}
+
+/** Build output, dependencies and VCS folders (ARCHITECTURE "CLI contract"). */
+const EXCLUDED_DIRS = new Set(['node_modules', '.git', '.gradle', 'vendor', '.hg', '.svn']);
+/** Build output folders; inside a `src/` tree the same names are packages (`com/acme/build/`), so they stay. */
+const OUTPUT_DIRS = new Set(['target', 'build', 'dist', 'out']);
+
+/** Test sources (catalog §2.4): skipped unless --include-tests. `application-test.properties` is not one. */
+export function isTestPath(rel: string): boolean {
+  const segments = rel.split('/');
+  const name = segments.at(-1) ?? '';
+  const dirs = segments.slice(0, -1);
+  if (dirs.some((d) => d === 'test' || d === 'tests' || d === '__tests__')) return true;
+  for (let i = 0; i + 1 < dirs.length; i++) {
+    if (dirs[i] === 'src' && /^(test|it|integrationTest|testFixtures)$/.test(dirs[i + 1] ?? '')) return true;
+  }
+  return /\.(test|spec)\.[^.]+$/.test(name) || /(Test|IT)\.java$/.test(name);
+}
+
+interface IgnoreLayer {
+  base: string;
+  matcher: Ignore;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function makeMatcher(patterns: string[]): Ignore | undefined {
+  return patterns.length === 0 ? undefined : ignore({ allowRelativePaths: true }).add(patterns);
+}
+
+export async function discover(options: DiscoverOptions): Promise<{ files: SourceFile[]; notifications: Notification[] }> {
+  const files: SourceFile[] = [];
+  const notifications: Notification[] = [];
+  const seenFiles = new Set<string>();
+  const include = makeMatcher(options.include);
+  const exclude = makeMatcher(options.exclude);
+  const rootReals: string[] = [];
+  for (const root of options.roots) {
+    try {
+      rootReals.push(await fs.realpath(path.resolve(options.cwd, root)));
+    } catch {
+      // reported below
+    }
+  }
+  const display = (abs: string) => toPosix(path.relative(options.cwd, abs)) || '.';
+  const underRoot = (real: string) => rootReals.some((r) => real === r || real.startsWith(r + path.sep));
+
+  const addFile = async (abs: string, rel: string, explicit: boolean) => {
+    const kind = fileKind(path.basename(abs));
+    if (!kind) return;
+    if (!explicit) {
+      if (!options.includeTests && isTestPath(rel)) return;
+      if (include && !include.ignores(rel)) return;
+      if (exclude?.ignores(rel)) return;
+    }
+    let real: string;
+    try {
+      real = await fs.realpath(abs);
+    } catch {
+      real = abs;
+    }
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    files.push({ absolute: abs, path: display(abs), kind });
+  };
+
+  const walk = async (dir: string, root: string, layers: IgnoreLayer[], ancestors: Set<string>): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      notifications.push({ level: 'error', kind: 'unreadable', file: display(dir), message: `cannot read directory: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+      return;
+    }
+    let here = layers;
+    if (options.gitignore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      try {
+        const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8');
+        here = [...layers, { base: dir, matcher: ignore({ allowRelativePaths: true }).add(text) }];
+      } catch {
+        // an unreadable .gitignore ignores nothing
+      }
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const abs = path.join(dir, entry.name);
+      const rel = toPosix(path.relative(root, abs));
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const st = await fs.stat(abs);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          if (fileKind(entry.name)) notifications.push({ level: 'warning', kind: 'broken-symlink', file: display(abs), message: 'broken symbolic link skipped' });
+          continue;
+        }
+        const real = await fs.realpath(abs).catch(() => abs);
+        if (isFile && underRoot(real) && real !== abs) continue; // the target is scanned under its own path
+        if (isDir && (ancestors.has(real) || underRoot(real))) {
+          if (ancestors.has(real)) notifications.push({ level: 'warning', kind: 'symlink-loop', file: display(abs), message: 'symbolic link loop skipped' });
+          continue;
+        }
+      }
+      const ignored = here.some((l) => {
+        const r = toPosix(path.relative(l.base, abs));
+        return l.matcher.ignores(isDir ? `${r}/` : r);
+      });
+      if (ignored) continue;
+      if (isDir) {
+        if (EXCLUDED_DIRS.has(entry.name)) continue;
+        if (OUTPUT_DIRS.has(entry.name) && !rel.split('/').slice(0, -1).includes('src')) continue;
+        if (exclude?.ignores(`${rel}/`)) continue;
+        const real = await fs.realpath(abs).catch(() => abs);
+        await walk(abs, root, here, new Set([...ancestors, real]));
+      } else if (isFile) {
+        await addFile(abs, rel, false);
+      } else if (fileKind(entry.name)) {
+        notifications.push({ level: 'warning', kind: 'not-regular', file: display(abs), message: 'not a regular file (FIFO, socket or device); skipped' });
+      }
+    }
+  };
+
+  for (const root of options.roots) {
+    const abs = path.resolve(options.cwd, root);
+    let st;
+    try {
+      st = await fs.stat(abs);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      notifications.push({ level: 'error', kind: code === 'ENOENT' ? 'not-found' : 'unreadable', file: display(abs), message: code === 'ENOENT' ? 'path does not exist' : `cannot read path: ${code}` });
+      continue;
+    }
+    if (st.isDirectory()) {
+      const real = await fs.realpath(abs).catch(() => abs);
+      await walk(abs, abs, [], new Set([real]));
+    } else if (st.isFile()) {
+      if (fileKind(path.basename(abs))) await addFile(abs, path.basename(abs), true);
+      else notifications.push({ level: 'warning', kind: 'unsupported-format', file: display(abs), message: 'not a file type ehcompat reads; skipped' });
+    }
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, notifications };
+}

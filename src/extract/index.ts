@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { LineIndex } from '../location.js';
+import { kafkaFileFacts } from './client-files.js';
+import { jaasFileFacts, looksLikeJaas } from './jaas-file.js';
+import { extractLiterals } from './literals.js';
+import { readProperties } from './properties.js';
+import { isSpringKafkaFile, springDocuments } from './spring.js';
+import { emptyFileFacts, type FileFacts, type RawDocument } from './types.js';
+import { readYaml } from './yaml.js';
+
+/** How a file is read. `text` files are only searched for credentials (EH107). */
+export type FileKind = 'properties' | 'conf' | 'yaml' | 'jaas' | 'text';
+
+const LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'composer.lock', 'yarn.lock', 'pnpm-lock.yaml', 'gradle.lockfile']);
+
+/** Which files are scanned, by name (catalog §2.4); `undefined` = not scanned. */
+export function fileKind(name: string): FileKind | undefined {
+  const base = name.toLowerCase();
+  if (LOCKFILES.has(base)) return undefined;
+  const ext = path.extname(base);
+  switch (ext) {
+    case '.properties':
+      return 'properties';
+    case '.conf':
+    case '.cfg':
+    case '.config':
+      return 'conf';
+    case '.jaas':
+      return 'jaas';
+    case '.yml':
+    case '.yaml':
+      return 'yaml';
+    case '.json':
+    case '.env':
+    case '.dockerfile':
+      return 'text';
+  }
+  if (base === '.env' || base.startsWith('.env.') || base === 'dockerfile' || base.startsWith('dockerfile.')) return 'text';
+  return undefined;
+}
+
+/** INI section headers (`[default]`) in librdkafka-style configs are not keys. */
+function withoutSections(docs: RawDocument[]): RawDocument[] {
+  return docs.map((d) => ({ ...d, entries: d.entries.filter((e) => !(/^\[.*\]$/.test(e.key) && e.value === '')) }));
+}
+
+function fromDocuments(file: string, docs: RawDocument[], facts: FileFacts): void {
+  const all = docs.flatMap((d) => d.entries);
+  if (isSpringKafkaFile(all)) {
+    facts.spring.push(...springDocuments(file, docs));
+    return;
+  }
+  const base = path.posix.basename(file).toLowerCase();
+  const { configs, brokers } = kafkaFileFacts({ file, basename: base, extension: path.extname(base) }, all);
+  facts.configs.push(...configs);
+  facts.brokers.push(...brokers);
+}
+
+/** Extracts the facts of one decoded file. Never throws on user input: problems become notifications. */
+export function extractFile(file: string, kind: FileKind, text: string): FileFacts {
+  const facts = emptyFileFacts();
+  const index = new LineIndex(file, text);
+  facts.literals.push(...extractLiterals(index));
+  switch (kind) {
+    case 'properties':
+      fromDocuments(file, readProperties(index), facts);
+      break;
+    case 'conf': {
+      const head = text.trimStart();
+      if (head.startsWith('<')) break; // XML .config (e.g. .NET app.config): credentials only
+      if (looksLikeJaas(text)) {
+        facts.configs.push(...jaasFileFacts(index));
+        break;
+      }
+      if (/^[^#!\n]*\{[ \t]*$/m.test(text)) {
+        facts.notifications.push({ level: 'note', kind: 'unsupported-format', file, message: 'HOCON-style configuration is not read yet; only credentials were checked.' });
+        break;
+      }
+      fromDocuments(file, withoutSections(readProperties(index)), facts);
+      break;
+    }
+    case 'jaas':
+      facts.configs.push(...jaasFileFacts(index));
+      break;
+    case 'yaml': {
+      // Only YAML that can bind Kafka is parsed: Helm templates and CI files without the word stay untouched.
+      if (!/kafka/i.test(text)) break;
+      const { docs, error } = readYaml(index);
+      if (error) {
+        const templated = /\{\{|\{%/.test(text);
+        facts.notifications.push({
+          level: templated ? 'note' : 'error',
+          kind: templated ? 'unsupported-format' : 'unparsable',
+          file,
+          line: error.line,
+          column: error.column,
+          message: templated ? `templated YAML (Helm/Jinja) is not parsed: ${error.message}` : `YAML syntax error: ${error.message}`,
+        });
+        break;
+      }
+      fromDocuments(file, docs, facts);
+      break;
+    }
+    case 'text':
+      break;
+  }
+  return facts;
+}

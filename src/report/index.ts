@@ -1,0 +1,24 @@
+import type { ScanResult } from '../scan.js';
+import type { WriteOptions } from './common.js';
+import { writeCompact } from './compact.js';
+import { writeJson } from './json.js';
+import { writeSarif } from './sarif.js';
+import { writeText } from './text.js';
+
+export { counts, type WriteOptions } from './common.js';
+
+export const FORMATS = ['text', 'compact', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function write(format: Format, result: ScanResult, options: WriteOptions): string {
+  switch (format) {
+    case 'text':
+      return writeText(result, options);
+    case 'compact':
+      return writeCompact(result, options);
+    case 'json':
+      return writeJson(result);
+    case 'sarif':
+      return writeSarif(result);
+  }
+}

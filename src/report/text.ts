@@ -1,0 +1,38 @@
+import pc from 'picocolors';
+import { TIER_LABEL } from '../kafka/tiers.js';
+import type { Level } from '../rule.js';
+import type { ScanResult } from '../scan.js';
+import { counts, type WriteOptions } from './common.js';
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Human output: findings grouped by file, then a summary with the docs of every rule that fired. */
+export function writeText(result: ScanResult, options: WriteOptions): string {
+  const c = pc.createColors(options.color);
+  const paint: Record<Level, (s: string) => string> = { error: c.red, warning: c.yellow, note: c.cyan };
+  const lines: string[] = [];
+  let current: string | undefined;
+  for (const f of result.findings) {
+    if (f.location.file !== current) {
+      if (current !== undefined) lines.push('');
+      current = f.location.file;
+      lines.push(c.underline(current));
+    }
+    const pos = `${f.location.line}:${f.location.column}`.padEnd(8);
+    lines.push(`  ${c.dim(pos)}${paint[f.level](f.level.padEnd(8))}${c.bold(f.ruleId)}  ${f.message}  ${c.dim(f.ruleName)}`);
+  }
+  if (options.quiet) return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  const n = counts(result);
+  const total = result.findings.length;
+  if (total > 0) lines.push('');
+  const summary = `${plural(total, 'problem')} (${plural(n.error, 'error')}, ${plural(n.warning, 'warning')}, ${plural(n.note, 'note')}) in ${plural(result.filesScanned, 'file')} scanned · tier ${TIER_LABEL[result.tier]}`;
+  lines.push(total > 0 ? c.bold(`✖ ${summary}`) : c.green(`✔ ${summary}`));
+  const fired = result.rules.filter((r) => result.findings.some((f) => f.ruleId === r.id));
+  if (fired.length > 0) {
+    lines.push('', 'Rules (run `ehcompat explain <id>` for details):');
+    for (const r of fired) lines.push(`  ${r.id} ${r.name.padEnd(28)} ${c.dim(r.reference)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
