@@ -46,6 +46,7 @@ function runOne(rule: Rule, facts: Facts, tier: Tier, level: Level, out: Pending
       out.push({
         ruleId: rule.id,
         ruleName: rule.name,
+        messageId,
         level: options?.level ?? level,
         message: redact(renderMessage(template, data)),
         location: at,

@@ -23,6 +23,8 @@ export interface RuleMeta<M extends string> {
   level: Level | TierLevels;
   /** Only real security weaknesses carry a GitHub security-severity (catalog §2.1). */
   securitySeverity?: string;
+  /** CWE ids for security rules (`319`), emitted as `external/cwe/cwe-319` tags. */
+  cwe?: string[];
   precision: 'very-high' | 'high' | 'medium' | 'low';
   /** One sentence. */
   summary: string;
@@ -79,6 +81,8 @@ export function atLeast(level: Level, threshold: Level): boolean {
 export interface Finding {
   ruleId: string;
   ruleName: string;
+  /** Which of the rule's message templates produced the message. */
+  messageId: string;
   level: Level;
   message: string;
   location: Location;

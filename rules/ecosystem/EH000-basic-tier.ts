@@ -1,4 +1,5 @@
 import { absenceAnchor } from '../../src/facts.js';
+import { unitName } from '../../src/kafka/keys.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -13,12 +14,12 @@ export default defineRule({
   fix: 'Use a Standard or higher namespace for Kafka clients.',
   reference: REF.overview,
   messages: {
-    unit: '{unit} is a Kafka client configuration, and Basic namespaces have no Kafka endpoint; use the Standard tier or higher.',
+    unit: '{unit} needs the Kafka endpoint, which Basic namespaces do not have; use the Standard tier or higher.',
   },
   check({ facts, report }) {
     for (const config of facts.configs) {
       if (config.library === 'jaas') continue;
-      report('unit', absenceAnchor(config), { unit: config.label ? `this ${config.library} configuration (${config.label})` : `this ${config.library} configuration` });
+      report('unit', absenceAnchor(config), { unit: unitName(config) });
     }
   },
 });

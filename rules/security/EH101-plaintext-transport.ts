@@ -1,4 +1,5 @@
 import { absenceAnchor, allEntries, bootstrapOf, entriesOf, shown } from '../../src/facts.js';
+import { unitName } from '../../src/kafka/keys.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -10,6 +11,7 @@ export default defineRule({
   area: 'security',
   level: 'error',
   securitySeverity: '7.5',
+  cwe: ['319'],
   precision: 'high',
   summary: 'A Kafka client connects without TLS, which the Event Hubs Kafka endpoint refuses.',
   why: 'Event Hubs accepts Kafka connections only over TLS with SASL (security.protocol=SASL_SSL) on port 9093. PLAINTEXT and SASL_PLAINTEXT clients cannot connect, and SASL_PLAINTEXT would send the connection string unencrypted. Kafka clients default to PLAINTEXT when security.protocol is not set.',
@@ -27,7 +29,7 @@ export default defineRule({
     }
     for (const config of facts.configs) {
       if (config.closed && bootstrapOf(config) && entriesOf(config, 'security.protocol').length === 0) {
-        report('implicit', absenceAnchor(config), { unit: config.label ?? `this ${config.library} configuration` }, { level: 'warning' });
+        report('implicit', absenceAnchor(config), { unit: unitName(config) }, { level: 'warning' });
       }
       if (config.library !== 'connect') continue;
       // Connect task clients do not inherit the worker's settings (catalog EH605).

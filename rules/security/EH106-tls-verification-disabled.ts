@@ -8,6 +8,7 @@ export default defineRule({
   area: 'security',
   level: 'warning',
   securitySeverity: '7.4',
+  cwe: ['295'],
   precision: 'high',
   summary: 'TLS certificate or hostname verification is turned off for the Kafka connection.',
   why: 'Event Hubs presents publicly trusted certificates for *.servicebus.windows.net, so verification works without any override. Turning it off only exposes the connection string and data to interception.',

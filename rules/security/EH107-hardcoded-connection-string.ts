@@ -8,6 +8,7 @@ export default defineRule({
   area: 'security',
   level: 'error',
   securitySeverity: '8.8',
+  cwe: ['798'],
   precision: 'high',
   summary: 'An Event Hubs connection string with its shared access key is written in the repository.',
   why: 'A SAS connection string grants whatever its policy allows (RootManageSharedAccessKey: everything) to anyone who reads the repository. Regenerating the key does not drop connections that are already established.',

@@ -10,6 +10,7 @@ export default defineRule({
   area: 'security',
   level: 'error',
   securitySeverity: '7.0',
+  cwe: ['798'],
   precision: 'high',
   summary: 'A shared access signature token is used as the Kafka password, which the Kafka endpoint rejects.',
   why: 'The Event Hubs Kafka endpoint accepts a full connection string (SASL PLAIN, username $ConnectionString) or an Entra ID token (OAUTHBEARER). Generated SharedAccessSignature tokens (sr=…&sig=…&se=…&skn=…) are not accepted, and a literal token is also a leaked credential.',

@@ -1,6 +1,6 @@
 // Canonical Kafka keys and every spelling that maps to them: the one home of key normalization
 // (catalog §2.2 contexts, §3 constants, §3b non-Java spellings).
-import type { Scope } from '../facts.js';
+import type { Library, Scope } from '../facts.js';
 
 /** Keys that say where a client connects (catalog §2.2 context signals). */
 export const BOOTSTRAP_KEYS = ['bootstrap.servers', 'metadata.broker.list'] as const;
@@ -345,4 +345,22 @@ export function kebab(segment: string): string {
 /** Canonical key for a raw client key written in a Kafka context (librdkafka aliases folded). */
 export function canonicalKey(raw: string): string {
   return LIBRDKAFKA_ALIASES[raw] ?? raw;
+}
+
+/** How messages name a unit's client family. */
+export const LIBRARY_LABEL: Readonly<Record<Library, string>> = {
+  java: 'Java client',
+  librdkafka: 'librdkafka client',
+  spring: 'Spring Boot',
+  'spring-cloud-stream': 'Spring Cloud Stream binder',
+  streams: 'Kafka Streams',
+  connect: 'Kafka Connect worker',
+  'connect-connector': 'Kafka Connect connector',
+  mirrormaker: 'MirrorMaker 2',
+  jaas: 'JAAS',
+};
+
+/** `the Java client configuration`, `the Spring Boot configuration (profile prod)`. */
+export function unitName(config: { library: Library; label?: string }): string {
+  return `the ${LIBRARY_LABEL[config.library]} configuration${config.label && !/^(streams|mirrormaker|connect worker|connector)$/.test(config.label) ? ` (${config.label})` : ''}`;
 }

@@ -34,7 +34,7 @@ export interface ConnectionString {
   entityPath: string | undefined;
 }
 
-const CONNECTION_STRING = /(?:Endpoint\s*=\s*sb:\/\/[^;"'\s]*;\s*)?(?:[A-Za-z]+\s*=\s*[^;"'\s]*;\s*)*?SharedAccessKey\s*=\s*([^;"'\s]+)(?:;\s*EntityPath\s*=\s*([^;"'\s]+))?/g;
+const CONNECTION_STRING = /(?:Endpoint\s*=\s*sb:\/\/[^;"'\s]*;\s*)?(?:SharedAccessKeyName\s*=\s*[^;"'\s]*;\s*)?SharedAccessKey\s*=\s*([^;"'\s]+)(?:;\s*EntityPath\s*=\s*([^;"'\s]+))?/g;
 
 /**
  * A real SAS key is 256-bit base64: 43 characters plus `=`; identifiable keys carry `+AEh` at a fixed

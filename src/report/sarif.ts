@@ -35,8 +35,10 @@ function problemSeverity(level: Level): string {
 function descriptor(rule: Rule): Sarif.ReportingDescriptor {
   const help = ruleHelp(rule);
   const level = defaultLevel(rule);
-  const tags = ['azure-event-hubs', 'kafka', rule.area];
-  if (rule.securitySeverity) tags.push('security');
+  // The area is a prefixed tag: a bare `security` tag makes GitHub treat the rule as a security weakness,
+  // which only rules with a security-severity are (catalog §2.1).
+  const tags = ['azure-event-hubs', 'kafka', `area:${rule.area}`];
+  if (rule.securitySeverity) tags.push('security', ...(rule.cwe ?? []).map((c) => `external/cwe/cwe-${c}`));
   else if (rule.area === 'security') tags.push('security-config');
   const properties: Record<string, unknown> = { tags, precision: rule.precision, 'problem.severity': problemSeverity(level) };
   if (rule.securitySeverity) properties['security-severity'] = rule.securitySeverity;
