@@ -150,12 +150,17 @@ export function effective(config: ClientConfig, key: string | readonly string[],
   return entriesOf(config, key, query).at(-1);
 }
 
+/** The bootstrap entry that wins: a Spring profile's own overrides the default document's. */
 export function bootstrapOf(config: ClientConfig): ConfigEntry | undefined {
-  return config.entries.find((e) => e.key === 'bootstrap.servers' && e.scope !== 'framework');
+  return config.entries.filter((e) => e.key === 'bootstrap.servers' && e.scope !== 'framework').at(-1);
 }
 
-/** Where a finding about a missing setting goes: the bootstrap line, else the unit's anchor. */
+/**
+ * Where a finding about a missing setting goes: the effective bootstrap line, else the unit's anchor.
+ * A MirrorMaker 2 file's absence findings sit once at its first judged alias (catalog §2.2), its anchor.
+ */
 export function absenceAnchor(config: ClientConfig): Location {
+  if (config.library === 'mirrormaker') return config.anchor;
   return bootstrapOf(config)?.location ?? config.anchor;
 }
 

@@ -22,6 +22,8 @@ export default defineRule({
     const status = preview ? 'Event Hubs supports only as a public preview' : `Event Hubs does not support on the ${TIER_LABEL[tier]} tier`;
     const advice = preview ? 'expect preview behaviour and the 15-minute transaction limit.' : 'use at-least-once delivery with idempotent consumers, or Premium/Dedicated (preview).';
     for (const { entry } of allEntries(facts.configs, ['transactional.id', 'transaction.timeout.ms'])) {
+      // Kafka rejects an empty transactional.id (NonEmptyString), so it never means transactions.
+      if (entry.value?.trim() === '') continue;
       const ms = entry.key === 'transaction.timeout.ms' ? intValue(entry) : undefined;
       if (preview && ms !== undefined && ms > MAX_TRANSACTION_TIMEOUT_MS) report('timeout', entry.location, { spelling: entry.spelling, value: shown(entry) }, { level: 'error' });
       else report('setting', entry.location, { spelling: entry.spelling, status, advice });
