@@ -69,7 +69,10 @@ export async function discover(options: DiscoverOptions): Promise<{ files: Sourc
   const display = (abs: string) => toPosix(path.relative(options.cwd, abs)) || '.';
   const underRoot = (real: string) => rootReals.some((r) => real === r || real.startsWith(r + path.sep));
 
-  const addFile = async (abs: string, rel: string, explicit: boolean) => {
+  const visitedDirs = new Set<string>();
+
+  /** `real` is the file's path with symlinks resolved, known from the walk without a syscall per file. */
+  const addFile = (abs: string, real: string, rel: string, explicit: boolean) => {
     const kind = fileKind(path.basename(abs));
     if (!kind) return;
     if (!explicit) {
@@ -77,18 +80,14 @@ export async function discover(options: DiscoverOptions): Promise<{ files: Sourc
       if (include && !include.ignores(rel)) return;
       if (exclude?.ignores(rel)) return;
     }
-    let real: string;
-    try {
-      real = await fs.realpath(abs);
-    } catch {
-      real = abs;
-    }
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
     files.push({ absolute: abs, path: display(abs), kind });
   };
 
-  const walk = async (dir: string, root: string, layers: IgnoreLayer[], ancestors: Set<string>): Promise<void> => {
+  const walk = async (dir: string, real: string, root: string, layers: IgnoreLayer[], ancestors: Set<string>): Promise<void> => {
+    if (visitedDirs.has(real)) return;
+    visitedDirs.add(real);
     let entries: Dirent[];
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
@@ -111,19 +110,20 @@ export async function discover(options: DiscoverOptions): Promise<{ files: Sourc
       const rel = toPosix(path.relative(root, abs));
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
+      let childReal = path.join(real, entry.name);
       if (entry.isSymbolicLink()) {
         try {
           const st = await fs.stat(abs);
           isDir = st.isDirectory();
           isFile = st.isFile();
+          childReal = await fs.realpath(abs);
         } catch {
           if (fileKind(entry.name)) notifications.push({ level: 'warning', kind: 'broken-symlink', file: display(abs), message: 'broken symbolic link skipped' });
           continue;
         }
-        const real = await fs.realpath(abs).catch(() => abs);
-        if (isFile && underRoot(real) && real !== abs) continue; // the target is scanned under its own path
-        if (isDir && (ancestors.has(real) || underRoot(real))) {
-          if (ancestors.has(real)) notifications.push({ level: 'warning', kind: 'symlink-loop', file: display(abs), message: 'symbolic link loop skipped' });
+        if (isFile && underRoot(childReal)) continue; // the target is scanned under its own path
+        if (isDir && (ancestors.has(childReal) || underRoot(childReal))) {
+          if (ancestors.has(childReal)) notifications.push({ level: 'warning', kind: 'symlink-loop', file: display(abs), message: 'symbolic link loop skipped' });
           continue;
         }
       }
@@ -136,10 +136,9 @@ export async function discover(options: DiscoverOptions): Promise<{ files: Sourc
         if (EXCLUDED_DIRS.has(entry.name)) continue;
         if (OUTPUT_DIRS.has(entry.name) && !rel.split('/').slice(0, -1).includes('src')) continue;
         if (exclude?.ignores(`${rel}/`)) continue;
-        const real = await fs.realpath(abs).catch(() => abs);
-        await walk(abs, root, here, new Set([...ancestors, real]));
+        await walk(abs, childReal, root, here, new Set([...ancestors, childReal]));
       } else if (isFile) {
-        await addFile(abs, rel, false);
+        addFile(abs, childReal, rel, false);
       } else if (fileKind(entry.name)) {
         notifications.push({ level: 'warning', kind: 'not-regular', file: display(abs), message: 'not a regular file (FIFO, socket or device); skipped' });
       }
@@ -156,11 +155,11 @@ export async function discover(options: DiscoverOptions): Promise<{ files: Sourc
       notifications.push({ level: 'error', kind: code === 'ENOENT' ? 'not-found' : 'unreadable', file: display(abs), message: code === 'ENOENT' ? 'path does not exist' : `cannot read path: ${code}` });
       continue;
     }
+    const real = await fs.realpath(abs).catch(() => abs);
     if (st.isDirectory()) {
-      const real = await fs.realpath(abs).catch(() => abs);
-      await walk(abs, abs, [], new Set([real]));
+      await walk(abs, real, abs, [], new Set([real]));
     } else if (st.isFile()) {
-      if (fileKind(path.basename(abs))) await addFile(abs, path.basename(abs), true);
+      if (fileKind(path.basename(abs))) addFile(abs, real, path.basename(abs), true);
       else notifications.push({ level: 'warning', kind: 'unsupported-format', file: display(abs), message: 'not a file type ehcompat reads; skipped' });
     }
   }

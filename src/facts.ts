@@ -123,6 +123,7 @@ export function emptyFacts(): Facts {
 }
 
 const CLIENT_SCOPES: readonly Scope[] = ['common', 'producer', 'consumer', 'admin', 'streams', 'worker', 'topic'];
+export const ALL_SCOPES: readonly Scope[] = [...CLIENT_SCOPES, 'framework'];
 
 /** Scopes whose settings reach a client of the given role. */
 export function scopesFor(role: Role): Scope[] {
@@ -157,10 +158,11 @@ export function bootstrapOf(config: ClientConfig): ConfigEntry | undefined {
 
 /**
  * Where a finding about a missing setting goes: the effective bootstrap line, else the unit's anchor.
- * A MirrorMaker 2 file's absence findings sit once at its first judged alias (catalog §2.2), its anchor.
+ * Extractors that place units themselves anchor them already: a Spring profile unit in its own document
+ * (its bootstrap, else its first client key, §2.3), a MirrorMaker 2 file at its first judged alias (§2.2).
  */
 export function absenceAnchor(config: ClientConfig): Location {
-  if (config.library === 'mirrormaker') return config.anchor;
+  if (config.library === 'mirrormaker' || config.library === 'spring') return config.anchor;
   return bootstrapOf(config)?.location ?? config.anchor;
 }
 
@@ -168,21 +170,15 @@ export function hasRole(config: ClientConfig, role: Role): boolean {
   return config.roles.includes(role);
 }
 
-/** Unique entries across configs: Spring profile units share their default documents' entries. */
-export function uniqueEntries(configs: readonly ClientConfig[]): Array<{ config: ClientConfig; entry: ConfigEntry }> {
-  const seen = new Set<string>();
-  const out: Array<{ config: ClientConfig; entry: ConfigEntry }> = [];
-  for (const config of configs) {
-    for (const entry of config.entries) {
-      const id = `${entry.location.file}:${entry.location.line}:${entry.location.column}:${entry.key}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      out.push({ config, entry });
-    }
-  }
-  return out;
+/** An entry's identity across units: Spring profile units share their default documents' entries. */
+function entryId(entry: ConfigEntry): string {
+  return `${entry.location.file}:${entry.location.line}:${entry.location.column}:${entry.key}`;
 }
 
+/** Unique entries across configs: Spring profile units share their default documents' entries. */
+export function uniqueEntries(configs: readonly ClientConfig[]): Indexed[] {
+  return allEntries(configs, undefined, { scopes: ALL_SCOPES });
+}
 /** Parses an integer-valued entry; `undefined` for unknown or non-numeric values. */
 export function intValue(entry: ConfigEntry | undefined): number | undefined {
   const v = entry?.value?.trim();
@@ -202,11 +198,39 @@ export function shown(entry: ConfigEntry): string {
   return entry.display ?? entry.value ?? entry.raw;
 }
 
-/** Entries of every config for the given keys, each entry once (Spring units share documents). */
-export function allEntries(configs: readonly ClientConfig[], key: string | readonly string[], query: { scopes?: readonly Scope[] } = {}): Array<{ config: ClientConfig; entry: ConfigEntry }> {
-  const keys = typeof key === 'string' ? [key] : key;
-  const scopes = query.scopes ?? CLIENT_SCOPES;
-  return uniqueEntries(configs).filter(({ entry }) => keys.includes(entry.key) && scopes.includes(entry.scope));
+interface Indexed {
+  config: ClientConfig;
+  entry: ConfigEntry;
 }
 
-export const ALL_SCOPES: readonly Scope[] = [...CLIENT_SCOPES, 'framework'];
+/** Per config list, every entry once, by key: rules query it dozens of times per scan. */
+const INDEX = new WeakMap<readonly ClientConfig[], { all: Indexed[]; byKey: Map<string, Indexed[]> }>();
+
+function indexOf(configs: readonly ClientConfig[]): { all: Indexed[]; byKey: Map<string, Indexed[]> } {
+  let index = INDEX.get(configs);
+  if (index) return index;
+  index = { all: [], byKey: new Map() };
+  const seen = new Set<string>();
+  for (const config of configs) {
+    for (const entry of config.entries) {
+      const id = entryId(entry);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const item = { config, entry };
+      index.all.push(item);
+      const list = index.byKey.get(entry.key);
+      if (list) list.push(item);
+      else index.byKey.set(entry.key, [item]);
+    }
+  }
+  INDEX.set(configs, index);
+  return index;
+}
+
+/** Entries of every config for the given keys (all keys when `undefined`), each entry once. */
+export function allEntries(configs: readonly ClientConfig[], key: string | readonly string[] | undefined, query: { scopes?: readonly Scope[] } = {}): Indexed[] {
+  const index = indexOf(configs);
+  const pool = key === undefined ? index.all : (typeof key === 'string' ? [key] : key).flatMap((k) => index.byKey.get(k) ?? []);
+  const scopes = query.scopes ?? CLIENT_SCOPES;
+  return pool.filter((i) => scopes.includes(i.entry.scope));
+}

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { FileKind } from './extract/index.js';
 import type { Notification } from './extract/types.js';
 
@@ -9,13 +9,16 @@ export type ReadResult = { text: string; notification?: Notification } | { text?
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Reads and decodes a file, or says why it cannot be scanned. UTF-8 by default; UTF-16 with a byte-order mark;
+ * Reads and decodes a file, or says why it cannot be scanned. Synchronous on purpose: with thousands of small
+ * files the threadpool round trips of async fs cost more than the reads (PERFORMANCE.md, read-all floor). UTF-8 by default; UTF-16 with a byte-order mark;
  * invalid UTF-8 in a `.properties` file is ISO-8859-1, which is what `Properties.load(InputStream)` reads.
  */
-export async function readSource(absolute: string, display: string, kind: FileKind, maxBytes: number): Promise<ReadResult> {
+export function readSource(absolute: string, display: string, kind: FileKind, maxBytes: number): ReadResult {
   let buffer: Buffer;
+  let fd: number | undefined;
   try {
-    const st = await fs.stat(absolute);
+    fd = openSync(absolute, 'r');
+    const st = fstatSync(fd);
     if (st.size > maxBytes) {
       const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
       // Config files are what the scan is for; a huge JSON data file only loses the credential check.
@@ -28,9 +31,11 @@ export async function readSource(absolute: string, display: string, kind: FileKi
         },
       };
     }
-    buffer = await fs.readFile(absolute);
+    buffer = readFileSync(fd);
   } catch (e) {
     return { notification: { level: 'error', kind: 'unreadable', file: display, message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? String(e)}` } };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   if (buffer.length >= 2 && ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff))) {
     const le = buffer[0] === 0xff;

@@ -31,19 +31,6 @@ export interface ScanResult {
   filesScanned: number;
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  });
-  await Promise.all(workers);
-  return out;
-}
-
 function compareNotifications(a: Notification, b: Notification): number {
   const fa = a.file ?? '';
   const fb = b.file ?? '';
@@ -63,8 +50,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     gitignore: options.gitignore ?? true,
   });
   let done = 0;
-  const perFile = await mapLimit(files, 32, async (file): Promise<FileFacts | undefined> => {
-    const read = await readSource(file.absolute, file.path, file.kind, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const perFile = files.map((file): FileFacts | undefined => {
+    const read = readSource(file.absolute, file.path, file.kind, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     options.onFile?.(++done, files.length);
     if (read.notification) notifications.push(read.notification);
     if (read.text === undefined) return undefined;

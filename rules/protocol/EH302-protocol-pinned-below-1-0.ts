@@ -24,21 +24,25 @@ export default defineRule({
   messages: {
     noNegotiation: '{spelling}=false stops API version negotiation and pins the protocol to broker.version.fallback={fallback}, below Kafka 1.0, which Event Hubs requires; remove it (and broker.version.fallback).',
     fallback: '{spelling}={value} would pin the protocol below Kafka 1.0 if version negotiation fails; remove it or set 1.0.0 or later.',
+    pinnedFallback: '{spelling}={value} is the protocol version the client speaks with api.version.request=false, below Kafka 1.0, which Event Hubs requires; remove both settings.',
   },
   check({ facts, report }) {
     for (const config of facts.configs) {
       const request = effective(config, 'api.version.request');
-      const fallback = effective(config, 'broker.version.fallback');
       const off = request?.value?.trim().toLowerCase() === 'false';
+      const fallbacks = entriesOf(config, 'broker.version.fallback');
       if (request && off) {
-        const version = fallback?.value?.trim() ?? DEFAULT_FALLBACK;
+        const version = fallbacks.at(-1)?.value?.trim() ?? DEFAULT_FALLBACK;
         const level = isVersion(version) ? pinLevel(version) : undefined;
-        if (level) report('noNegotiation', request.location, { spelling: request.spelling, fallback: fallback ? version : `${version} (its default)` }, { level });
-        continue;
+        if (level) report('noNegotiation', request.location, { spelling: request.spelling, fallback: fallbacks.length > 0 ? version : `${version} (its default)` }, { level });
       }
-      for (const entry of entriesOf(config, 'broker.version.fallback')) {
+      for (const entry of fallbacks) {
         const v = entry.value?.trim();
-        if (v && isVersion(v) && pinLevel(v)) report('fallback', entry.location, { spelling: entry.spelling, value: v }, { level: 'note' });
+        const pinned = v && isVersion(v) ? pinLevel(v) : undefined;
+        if (!v || !pinned) continue;
+        // With negotiation on, a fallback from 0.10 up only matters if ApiVersions fails (catalog EH302): a note.
+        const level = off || compareVersions(v, '0.10') < 0 ? pinned : 'note';
+        report(off ? 'pinnedFallback' : 'fallback', entry.location, { spelling: entry.spelling, value: v }, { level });
       }
     }
   },

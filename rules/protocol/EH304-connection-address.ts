@@ -27,13 +27,11 @@ export default defineRule({
       const hosts = parseHostList(value);
       if (hosts.length === 0 || hosts.some((h) => h.port === undefined)) continue;
       const eventHubs = hosts.filter((h) => isEventHubsHost(h.host));
-      if (eventHubs.length < hosts.length) {
-        report('notEventHubs', entry.location, { spelling: entry.spelling, value: shown(entry), source: entry.fromDefault ? ' (the placeholder\'s default)' : '' });
-        continue;
-      }
       const wrong = eventHubs.find((h) => h.port !== EVENT_HUBS_KAFKA_PORT);
       if (wrong) report('wrongPort', entry.location, { spelling: entry.spelling, value, port: String(wrong.port) }, { level: 'error' });
-      else if (eventHubs.length > 1) report('severalHosts', entry.location, { spelling: entry.spelling, count: eventHubs.length });
+      else if (eventHubs.length < hosts.length) {
+        report('notEventHubs', entry.location, { spelling: entry.spelling, value: shown(entry), source: entry.fromDefault ? ' (the placeholder\'s default)' : '' });
+      } else if (eventHubs.length > 1) report('severalHosts', entry.location, { spelling: entry.spelling, count: eventHubs.length });
     }
   },
 });

@@ -1,5 +1,6 @@
-import { ALL_SCOPES, uniqueEntries } from '../../src/facts.js';
+import { ALL_SCOPES, allEntries, type ClientConfig } from '../../src/facts.js';
 import { pointsAtEventHubs } from '../../src/kafka/hosts.js';
+import { containsPlaceholder } from '../../src/kafka/secrets.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -8,6 +9,11 @@ const REGISTRY_CLASS = /^io\.confluent\.(kafka\.serializers\.(KafkaAvro(Serializ
 const SERDE_KEY = /(^|\.)(key|value)\.(serializer|deserializer|converter)$|^default\.(key|value)\.serde$/;
 const AUTH_KEY = /(^|\.)(basic\.auth\.credentials\.source|basic\.auth\.user\.info|schema\.registry\.basic\.auth\.user\.info)$/;
 const BEHAVIOUR_KEY = /(^|\.)(auto\.register\.schemas|use\.latest\.version)$/;
+
+/** Azure Schema Registry's Kafka serializers read the same `auto.register.schemas` key. */
+function usesAzureSerializers(config: ClientConfig): boolean {
+  return config.entries.some((e) => SERDE_KEY.test(e.key) && (e.value ?? '').trim().startsWith('com.microsoft.azure.schemaregistry.'));
+}
 
 function urlHost(url: string): string {
   return url.replace(/^[a-z]+:\/\//i, '').split(/[/:]/)[0] ?? '';
@@ -29,16 +35,16 @@ export default defineRule({
     setting: '{spelling} configures a Confluent Schema Registry client, which Event Hubs does not host.',
   },
   check({ facts, report }) {
-    for (const { entry } of uniqueEntries(facts.configs)) {
-      if (!ALL_SCOPES.includes(entry.scope)) continue;
+    for (const { config, entry } of allEntries(facts.configs, undefined, { scopes: ALL_SCOPES })) {
       const key = entry.key;
       if (key === 'schema.registry.url' || key.endsWith('.schema.registry.url')) {
+        // An unknown URL (${SCHEMA_REGISTRY_URL}) may well be Azure's: only a known one is judged.
         const urls = (entry.value ?? '').split(',').map((u) => u.trim()).filter(Boolean);
-        if (urls.length > 0 && urls.every((u) => pointsAtEventHubs(urlHost(u)))) continue;
-        report('url', entry.location, { spelling: entry.spelling, value: entry.value ?? entry.raw });
+        if (urls.length === 0 || containsPlaceholder(entry.value ?? '') || urls.every((u) => pointsAtEventHubs(urlHost(u)))) continue;
+        report('url', entry.location, { spelling: entry.spelling, value: entry.value ?? '' });
       } else if (SERDE_KEY.test(key) && REGISTRY_CLASS.test(entry.value?.trim() ?? '')) {
         report('serde', entry.location, { spelling: entry.spelling, value: entry.value?.trim() ?? '' });
-      } else if (AUTH_KEY.test(key) || BEHAVIOUR_KEY.test(key)) {
+      } else if (AUTH_KEY.test(key) || (BEHAVIOUR_KEY.test(key) && !usesAzureSerializers(config))) {
         // Never echo the value: basic.auth.user.info holds user:password.
         report('setting', entry.location, { spelling: entry.spelling });
       }

@@ -17,6 +17,7 @@ import {
   MIRROR_FRAMEWORK_PATTERNS,
   OLD_SCALA_CLIENT_KEYS,
   PRODUCER_KEYS,
+  PSEUDO_KEYS,
   SECURITY_PROTOCOLS,
   STREAMS_PREFIXES,
   ZOOKEEPER_CLIENT_KEYS,
@@ -112,9 +113,12 @@ function connector(ctx: FileContext, raw: readonly RawEntry[]): ClientConfig {
     const prefixed = stripPrefix(r.key, CONNECTOR_PREFIXES);
     if (prefixed) entries.push(entry(r, prefixed[0], prefixed[1]));
     else {
-      // Source-connector topic creation (KIP-158): `topic.creation.<group>.<topic config>`.
+      // Source-connector topic creation (KIP-158): `topic.creation.<group>.<topic config>`, plus the
+      // partition count and replication factor of the topics it creates.
       const topic = /^topic\.creation\.[^.]+\.(.+)$/.exec(r.key);
-      if (topic && !/^(include|exclude|replication\.factor|partitions)$/.test(topic[1] ?? '')) entries.push(entry(r, topic[1] ?? '', 'topic'));
+      const setting = topic?.[1] ?? '';
+      if (topic && setting === 'partitions') entries.push(entry(r, PSEUDO_KEYS.partitions, 'topic'));
+      else if (topic && !/^(include|exclude)$/.test(setting)) entries.push(entry(r, setting, 'topic'));
       else entries.push(entry(r, r.key, 'framework'));
     }
   }

@@ -39,6 +39,9 @@ export function fileKind(name: string): FileKind | undefined {
   return undefined;
 }
 
+/** A YAML key the extractors can use: Spring's `kafka:` nesting, flat Spring/binder keys, plain client or broker keys. */
+const YAML_PREFILTER = /(^|[\s.])kafka\s*:|spring\.(kafka|cloud\.stream)|bootstrap\.servers|metadata\.broker\.list|broker\.id|process\.roles|log\.dirs?\s*:/m;
+
 /** INI section headers (`[default]`) in librdkafka-style configs are not keys. */
 function withoutSections(docs: RawDocument[]): RawDocument[] {
   return docs.map((d) => ({ ...d, entries: d.entries.filter((e) => !(/^\[.*\]$/.test(e.key) && e.value === '')) }));
@@ -83,8 +86,9 @@ export function extractFile(file: string, kind: FileKind, text: string): FileFac
       facts.configs.push(...jaasFileFacts(index));
       break;
     case 'yaml': {
-      // Only YAML that can bind Kafka is parsed: Helm templates and CI files without the word stay untouched.
-      if (!/kafka/i.test(text)) break;
+      // Only YAML that can hold a Kafka client or broker key is parsed; manifests and CI files that merely
+      // mention KAFKA_* environment variables stay untouched (and unparsed Helm templates cannot fail).
+      if (!YAML_PREFILTER.test(text)) break;
       const { docs, error } = readYaml(index);
       if (error) {
         const templated = /\{\{|\{%/.test(text);

@@ -221,9 +221,17 @@ function bundleEntries(docs: readonly SpringDocument[], own: readonly SpringDocu
   return out;
 }
 
-/** Binder `brokers` without a port use `defaultBrokerPort` (default 9092, KafkaBinderConfigurationProperties). */
-function withDefaultBrokerPort(entries: ConfigEntry[]): void {
-  const port = entries.find((e) => e.key === 'default-broker-port')?.value ?? '9092';
+/**
+ * Binder `brokers` without a port use `defaultBrokerPort` (default 9092, KafkaBinderConfigurationProperties),
+ * taken from the same document, else from the file's profile-less documents.
+ */
+function withDefaultBrokerPort(docs: readonly SpringDocument[]): void {
+  const portIn = (d: SpringDocument) => d.binder.filter((e) => e.key === 'default-broker-port').at(-1)?.value;
+  const base = docs.filter((d) => d.profiles.length === 0).map(portIn).filter(Boolean).at(-1);
+  for (const d of docs) withPort(d.binder, portIn(d) ?? base ?? '9092');
+}
+
+function withPort(entries: ConfigEntry[], port: string): void {
   for (const e of entries) {
     if (e.key !== 'bootstrap.servers' || e.value === undefined) continue;
     e.value = e.value
@@ -276,10 +284,11 @@ export function assembleSpring(documents: readonly SpringDocument[]): ClientConf
       configs.push(config);
     }
   }
-  const byFile = new Map<string, ConfigEntry[]>();
-  for (const d of documents) if (d.binder.length > 0) byFile.set(d.file, [...(byFile.get(d.file) ?? []), ...d.binder]);
-  for (const [file, entries] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    withDefaultBrokerPort(entries);
+  const byFile = new Map<string, SpringDocument[]>();
+  for (const d of documents) if (d.binder.length > 0) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const [file, docs] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    withDefaultBrokerPort(docs);
+    const entries = docs.flatMap((d) => d.binder);
     configs.push({
       id: `${file}#spring-cloud-stream`,
       library: 'spring-cloud-stream',
