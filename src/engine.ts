@@ -12,6 +12,15 @@ export function renderMessage(template: string, data: Record<string, string | nu
   });
 }
 
+/**
+ * What identifies a finding apart from its line: the key as written and its value when the rule names them,
+ * so rewording a message or its other details keeps fingerprints (and baselines) stable.
+ */
+function defaultEvidence(messageId: string, data: Record<string, string | number> = {}): string {
+  if (data.spelling !== undefined) return `${messageId}|${data.spelling}|${data.value ?? ''}`;
+  return `${messageId}|${JSON.stringify(data)}`;
+}
+
 interface Pending extends Omit<Finding, 'fingerprint'> {
   evidence: string;
 }
@@ -50,7 +59,7 @@ function runOne(rule: Rule, facts: Facts, tier: Tier, level: Level, out: Pending
         level: options?.level ?? level,
         message: redact(renderMessage(template, data)),
         location: at,
-        evidence: options?.evidence ?? `${messageId}|${JSON.stringify(data ?? {})}`,
+        evidence: options?.evidence ?? defaultEvidence(messageId, data),
       });
     },
   });

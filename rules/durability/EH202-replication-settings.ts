@@ -2,8 +2,12 @@ import { ALL_SCOPES, allEntries, shown } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
-/** Where `replication.factor` is a setting the client writes into topics it creates (catalog EH202). */
-const CREATES_TOPICS = new Set(['streams', 'spring-cloud-stream', 'mirrormaker']);
+/**
+ * Where `replication.factor` is a setting written into topics the client creates (catalog EH202): Streams
+ * configs, MirrorMaker 2 and topic-creation settings (binder `replicationFactor`, `topic.replication-factor`,
+ * connector `topic.creation.*`). In a plain client map the key is ignored by the clients.
+ */
+const CREATES_TOPICS = new Set(['streams', 'mirrormaker']);
 
 export default defineRule({
   id: 'EH202',

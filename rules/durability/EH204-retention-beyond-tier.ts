@@ -5,6 +5,13 @@ import { defineRule } from '../../src/rule.js';
 
 const DAY_MS = 86_400_000;
 
+/** `7 days`, `1 day`, `more than 7 days` (for 604800001 ms). */
+function days(ms: number): string {
+  const whole = Math.floor(ms / DAY_MS);
+  const text = `${whole} day${whole === 1 ? '' : 's'}`;
+  return ms % DAY_MS === 0 ? text : `more than ${text}`;
+}
+
 export default defineRule({
   id: 'EH204',
   name: 'retention-beyond-tier',
@@ -16,7 +23,7 @@ export default defineRule({
   fix: 'Set the event hub retention in ARM, Bicep, Terraform, the CLI or the portal within the tier maximum, move to Premium or Dedicated, or archive with Capture.',
   reference: REF.quotas,
   messages: {
-    tooLong: '{spelling}={value} ({days} days) exceeds the {tier} tier\'s maximum retention of {maxDays} days; set the event hub retention in Azure within the limit, or use a higher tier.',
+    tooLong: '{spelling}={value} ({duration}) exceeds the {tier} tier\'s maximum retention of {max}; set the event hub retention in Azure within the limit, or use a higher tier.',
     infinite: '{spelling}=-1 (infinite retention) {status}; set a finite retention on the event hub in Azure.',
   },
   check({ facts, tier, report }) {
@@ -32,13 +39,7 @@ export default defineRule({
           { level: preview ? 'warning' : 'error' },
         );
       } else if (ms > MAX_RETENTION_MS[tier]) {
-        report('tooLong', entry.location, {
-          spelling: entry.spelling,
-          value: String(ms),
-          days: (ms / DAY_MS).toFixed(ms % DAY_MS === 0 ? 0 : 1),
-          tier: TIER_LABEL[tier],
-          maxDays: MAX_RETENTION_MS[tier] / DAY_MS,
-        });
+        report('tooLong', entry.location, { spelling: entry.spelling, value: String(ms), duration: days(ms), tier: TIER_LABEL[tier], max: days(MAX_RETENTION_MS[tier]) });
       }
     }
   },

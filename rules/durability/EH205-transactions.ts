@@ -14,7 +14,7 @@ export default defineRule({
   fix: 'On Standard, drop transactions for at-least-once delivery with idempotent consumers; on Premium or Dedicated accept the preview status and keep transaction.timeout.ms at or below 900000.',
   reference: REF.transactions,
   messages: {
-    setting: '{spelling} turns on Kafka transactions, which {status}; {advice}',
+    setting: '{spelling} {what} Kafka transactions, which {status}; {advice}',
     timeout: '{spelling}={value} is above Event Hubs\' 15-minute transaction limit (900000 ms), so longer transactions are aborted; set transaction.timeout.ms to 900000 or less.',
   },
   check({ facts, tier, report }) {
@@ -26,11 +26,11 @@ export default defineRule({
       if (entry.value?.trim() === '') continue;
       const ms = entry.key === 'transaction.timeout.ms' ? intValue(entry) : undefined;
       if (preview && ms !== undefined && ms > MAX_TRANSACTION_TIMEOUT_MS) report('timeout', entry.location, { spelling: entry.spelling, value: shown(entry) }, { level: 'error' });
-      else report('setting', entry.location, { spelling: entry.spelling, status, advice });
+      else report('setting', entry.location, { spelling: entry.spelling, what: entry.key === 'transactional.id' ? 'turns on' : 'configures', status, advice });
     }
     // Connect 3.3+ exactly-once source support runs the source tasks' producers transactionally.
     for (const { entry } of allEntries(facts.configs, 'exactly.once.source.support', { scopes: ALL_SCOPES })) {
-      if (entry.value?.trim().toLowerCase() === 'enabled') report('setting', entry.location, { spelling: `${entry.spelling}=enabled`, status, advice });
+      if (entry.value?.trim().toLowerCase() === 'enabled') report('setting', entry.location, { spelling: `${entry.spelling}=enabled`, what: 'turns on', status, advice });
     }
   },
 });

@@ -18,7 +18,8 @@ export default defineRule({
   },
   check({ facts, report }) {
     for (const config of facts.configs) {
-      if (config.library === 'jaas') continue;
+      // Connector-only files and JAAS files are not client units (catalog §2.3).
+      if (config.library === 'jaas' || config.library === 'connect-connector') continue;
       report('unit', absenceAnchor(config), { unit: unitName(config) });
     }
   },

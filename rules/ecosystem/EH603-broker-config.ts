@@ -16,7 +16,7 @@ function requirements(entries: readonly ConfigEntry[], tier: Tier): string[] {
     if (n !== undefined && (n < 0 || n * unit > MAX_RETENTION_MS[tier])) out.push(`${key}=${n} (${TIER_LABEL[tier]} keeps at most ${MAX_RETENTION_MS[tier] / 86_400_000} days)`);
   }
   const compression = get('compression.type')?.value?.trim().toLowerCase();
-  if (compression && !['producer', 'none', 'uncompressed'].includes(compression)) out.push(`compression.type=${compression} (only gzip, on Premium and Dedicated)`);
+  if (compression && !['producer', 'gzip', 'none', 'uncompressed'].includes(compression)) out.push(`compression.type=${compression} (only gzip, on Premium and Dedicated)`);
   const maxBytes = intValue(get('message.max.bytes'));
   if (maxBytes !== undefined && maxBytes > MAX_MESSAGE_BYTES[tier]) out.push(`message.max.bytes=${maxBytes} (the publication limit is ${MAX_MESSAGE_BYTES[tier]} bytes)`);
   if (get('auto.create.topics.enable')?.value?.trim().toLowerCase() === 'true') out.push('auto.create.topics.enable=true (create event hubs up front)');

@@ -1,4 +1,5 @@
-import { allEntries, effective, entriesOf, type ClientConfig, type ConfigEntry } from '../../src/facts.js';
+import { allEntries, bootstrapOf, effective, entriesOf, type ClientConfig, type ConfigEntry } from '../../src/facts.js';
+import { pointsAtConfluentCloud } from '../../src/kafka/hosts.js';
 import { isConnectionStringUser, jaasKind, parseJaas } from '../../src/kafka/jaas.js';
 import { REF } from '../../src/kafka/references.js';
 import { containsPlaceholder, isPlaceholder, isSasToken, looksLikeConnectionString, mask } from '../../src/kafka/secrets.js';
@@ -9,6 +10,11 @@ const MODULE_NAMES: Record<string, string> = { scram: 'ScramLoginModule (SCRAM)'
 /** A literal we can judge: not a placeholder, not partly unknown. */
 function literal(value: string | undefined): value is string {
   return value !== undefined && value.trim() !== '' && !isPlaceholder(value) && !containsPlaceholder(value);
+}
+
+/** A client of a Confluent Cloud cluster stays on the source side; its API-key username is right there. */
+function sourceSide(config: ClientConfig): boolean {
+  return pointsAtConfluentCloud(bootstrapOf(config)?.value);
 }
 
 type Messages = 'module' | 'username' | 'password' | 'frameworkModule';
@@ -47,12 +53,12 @@ export default defineRule({
   messages: {
     module: '{spelling} uses {module}; Event Hubs accepts only PlainLoginModule with username "$ConnectionString" (connection string) or OAuthBearerLoginModule (Entra ID).',
     username: '{spelling} has username "{username}"; with SASL PLAIN Event Hubs expects the literal username $ConnectionString and the connection string as password.',
-    password: '{spelling}: with username $ConnectionString the password must be an Event Hubs connection string (Endpoint=sb://…;SharedAccessKeyName=…;SharedAccessKey=…).',
+    password: '{spelling}: with username $ConnectionString the password must be an Event Hubs connection string (Endpoint=sb://<namespace>.servicebus.windows.net/;SharedAccessKeyName=<policy>;SharedAccessKey=<key>).',
     frameworkModule:
       '{spelling}: the JAAS login module is {module}; Event Hubs accepts only PlainLoginModule with username "$ConnectionString" or OAuthBearerLoginModule.',
   },
   check({ facts, report }) {
-    for (const { entry } of allEntries(facts.configs, 'sasl.jaas.config')) {
+    for (const { config, entry } of allEntries(facts.configs, 'sasl.jaas.config')) {
       const jaas = parseJaas(entry.value ?? entry.template ?? '');
       if (!jaas) continue;
       const kind = jaasKind(jaas.module);
@@ -60,7 +66,7 @@ export default defineRule({
         report('module', entry.location, { spelling: entry.spelling, module: MODULE_NAMES[kind] ?? jaas.module });
         continue;
       }
-      if (kind !== 'plain') continue;
+      if (kind !== 'plain' || sourceSide(config)) continue;
       const user = jaas.options.username;
       if (literal(user) && !isConnectionStringUser(user)) {
         report('username', entry.location, { spelling: entry.spelling, username: mask(user) });
@@ -73,6 +79,7 @@ export default defineRule({
     }
     for (const config of facts.configs) {
       checkFrameworkJaas(config, report);
+      if (sourceSide(config)) continue;
       const mechanism = effective(config, 'sasl.mechanism')?.value?.trim().toUpperCase();
       if (mechanism !== 'PLAIN') continue;
       const user = effective(config, 'sasl.username');

@@ -181,7 +181,8 @@ function mirrorMaker(ctx: FileContext, raw: readonly RawEntry[]): ClientConfig |
 function plainClient(ctx: FileContext, raw: readonly RawEntry[]): ClientConfig {
   const library = clientLibrary(raw, ctx.extension);
   const entries = raw.map((r) => entry(r, library === 'librdkafka' ? canonicalKey(r.key) : r.key, 'common'));
-  return unit(ctx, library, clientRoles(ctx, entries), entries, true, raw);
+  // Configs of the pre-1.0 Scala clients are not units: EH303 covers them as a whole (catalog §2.3).
+  return unit(ctx, library, clientRoles(ctx, entries), entries, !isOldScalaClient(raw), raw);
 }
 
 /** Gives a file's key/value pairs their Kafka meaning, or none when the file is not a Kafka configuration. */
@@ -196,8 +197,12 @@ export function kafkaFileFacts(ctx: FileContext, raw: readonly RawEntry[]): { co
     return mm2 ? { configs: [mm2], brokers: [] } : none;
   }
   if (keys.has('connector.class')) return { configs: [connector(ctx, raw)], brokers: [] };
-  if (bootstrap && (CONNECT_WORKER_SIGNALS.some((k) => keys.has(k)) || (keys.has('group.id') && keys.has('key.converter')))) {
-    return { configs: [connectWorker(ctx, raw)], brokers: [] };
+  // A worker file without bootstrap (filled in from the environment, as container images do) is a worker too, but open.
+  const workerSignal = CONNECT_WORKER_SIGNALS.some((k) => keys.has(k)) || (keys.has('group.id') && keys.has('key.converter'));
+  if (workerSignal && (bootstrap || keys.has('group.id') || keys.has('key.converter') || keys.has('plugin.path'))) {
+    const worker = connectWorker(ctx, raw);
+    worker.closed = bootstrap;
+    return { configs: [worker], brokers: [] };
   }
   if (bootstrap && keys.has('application.id')) return { configs: [streams(ctx, raw)], brokers: [] };
   if (bootstrap || hasKafkaEvidence(raw) || isOldScalaClient(raw)) return { configs: [plainClient(ctx, raw)], brokers: [] };

@@ -63,14 +63,16 @@ function fromDocuments(file: string, docs: RawDocument[], facts: FileFacts): voi
 export function extractFile(file: string, kind: FileKind, text: string): FileFacts {
   const facts = emptyFileFacts();
   const index = new LineIndex(file, text);
-  facts.literals.push(...extractLiterals(index));
+  const withDocuments = (docs: RawDocument[]) => {
+    facts.literals.push(...extractLiterals(index, docs));
+    fromDocuments(file, docs, facts);
+  };
   switch (kind) {
     case 'properties':
-      fromDocuments(file, readProperties(index), facts);
-      break;
-    case 'conf': {
-      const head = text.trimStart();
-      if (head.startsWith('<')) break; // XML .config (e.g. .NET app.config): credentials only
+      withDocuments(readProperties(index));
+      return facts;
+    case 'conf':
+      if (text.trimStart().startsWith('<')) break; // XML .config (e.g. .NET app.config): credentials only
       if (looksLikeJaas(text)) {
         facts.configs.push(...jaasFileFacts(index));
         break;
@@ -79,9 +81,8 @@ export function extractFile(file: string, kind: FileKind, text: string): FileFac
         facts.notifications.push({ level: 'note', kind: 'unsupported-format', file, message: 'HOCON-style configuration is not read yet; only credentials were checked.' });
         break;
       }
-      fromDocuments(file, withoutSections(readProperties(index)), facts);
-      break;
-    }
+      withDocuments(withoutSections(readProperties(index)));
+      return facts;
     case 'jaas':
       facts.configs.push(...jaasFileFacts(index));
       break;
@@ -90,23 +91,24 @@ export function extractFile(file: string, kind: FileKind, text: string): FileFac
       // mention KAFKA_* environment variables stay untouched (and unparsed Helm templates cannot fail).
       if (!YAML_PREFILTER.test(text)) break;
       const { docs, error } = readYaml(index);
-      if (error) {
-        const templated = /\{\{|\{%/.test(text);
-        facts.notifications.push({
-          level: templated ? 'note' : 'error',
-          kind: templated ? 'unsupported-format' : 'unparsable',
-          file,
-          line: error.line,
-          column: error.column,
-          message: templated ? `templated YAML (Helm/Jinja) is not parsed: ${error.message}` : `YAML syntax error: ${error.message}`,
-        });
-        break;
+      if (!error) {
+        withDocuments(docs);
+        return facts;
       }
-      fromDocuments(file, docs, facts);
+      const templated = /\{\{|\{%/.test(text);
+      facts.notifications.push({
+        level: templated ? 'note' : 'error',
+        kind: templated ? 'unsupported-format' : 'unparsable',
+        file,
+        line: error.line,
+        column: error.column,
+        message: templated ? `templated YAML (Helm/Jinja) is not parsed: ${error.message}` : `YAML syntax error: ${error.message}`,
+      });
       break;
     }
     case 'text':
       break;
   }
+  facts.literals.push(...extractLiterals(index));
   return facts;
 }

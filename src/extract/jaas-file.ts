@@ -16,8 +16,9 @@ export function jaasFileFacts(index: LineIndex): ClientConfig[] {
   const configs: ClientConfig[] = [];
   for (const m of index.text.matchAll(SECTION)) {
     if (m[2] !== 'KafkaClient') continue;
-    const body = m[3] ?? '';
     const bodyStart = (m.index ?? 0) + m[0].indexOf('{') + 1;
+    // Blank out comments (keeping offsets) so the login module line is found and the value is the JAAS text only.
+    const body = (m[3] ?? '').replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (c) => c.replace(/[^\n]/g, ' '));
     const lead = body.length - body.trimStart().length;
     const start = bodyStart + lead;
     const end = bodyStart + body.trimEnd().length;
@@ -29,7 +30,7 @@ export function jaasFileFacts(index: LineIndex): ClientConfig[] {
       roles: [],
       anchor: location,
       closed: false,
-      entries: [{ key: 'sasl.jaas.config', spelling: 'KafkaClient', raw: body, value: value.endsWith(';') ? value : `${value};`, scope: 'common', location }],
+      entries: [{ key: 'sasl.jaas.config', spelling: 'KafkaClient', raw: value, value: value.endsWith(';') ? value : `${value};`, scope: 'common', location }],
     });
   }
   return configs;

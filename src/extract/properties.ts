@@ -22,6 +22,7 @@ export function readProperties(index: LineIndex): RawDocument[] {
       value: pair.value,
       raw: index.text.slice(valueStart, valueEnd),
       location: index.firstLineRange(keyStart, Math.max(valueEnd, keyEnd)),
+      span: [keyStart, Math.max(valueEnd, keyEnd)],
     };
     docs[docs.length - 1]?.entries.push(entry);
   }

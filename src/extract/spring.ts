@@ -123,12 +123,12 @@ function bindingKey(raw: RawEntry, role: 'producer' | 'consumer', rest: string, 
   doc.binder.push(makeEntry(raw, `${role}.${k}`, 'framework'));
 }
 
-/** Maps the part after `spring.cloud.stream.kafka.[streams.]binder.`. */
-function binderKey(raw: RawEntry, rest: string, doc: SpringDocument): void {
+/** Maps the part after `spring.cloud.stream.kafka.[streams.]binder.`; the Kafka Streams binder's map is Streams config. */
+function binderKey(raw: RawEntry, rest: string, doc: SpringDocument, streams: boolean): void {
   const map = /^(configuration|producer-?properties|consumer-?properties|producerProperties|consumerProperties)\.(.+)$/i.exec(rest);
   if (map) {
     const kind = kebab(map[1] ?? '');
-    const scope: Scope = kind.startsWith('producer') ? 'producer' : kind.startsWith('consumer') ? 'consumer' : 'common';
+    const scope: Scope = kind.startsWith('producer') ? 'producer' : kind.startsWith('consumer') ? 'consumer' : streams ? 'streams' : 'common';
     return void doc.binder.push(makeEntry(raw, map[2] ?? '', scope));
   }
   const txProducer = /^transaction\.producer\.(.+)$/i.exec(rest);
@@ -145,8 +145,8 @@ function mapKey(raw: RawEntry, key: string, doc: SpringDocument): void {
   const env = /^spring\.cloud\.stream\.binders\.[^.]+\.environment\.(spring\..+)$/.exec(key);
   if (env) return mapKey(raw, env[1] ?? '', doc);
   if (key.startsWith('spring.kafka.')) return bootKey(raw, key.slice('spring.kafka.'.length), doc);
-  const binder = /^spring\.cloud\.stream\.kafka\.(?:streams\.)?binder\.(.+)$/.exec(key);
-  if (binder) return binderKey(raw, binder[1] ?? '', doc);
+  const binder = /^spring\.cloud\.stream\.kafka\.(streams\.)?binder\.(.+)$/.exec(key);
+  if (binder) return binderKey(raw, binder[2] ?? '', doc, binder[1] !== undefined);
   const binding = /^spring\.cloud\.stream\.kafka\.(?:streams\.)?(?:bindings\.[^.]+|default)\.(producer|consumer)\.(.+)$/.exec(key);
   if (binding) return bindingKey(raw, binding[1] as 'producer' | 'consumer', binding[2] ?? '', doc);
   const partitionCount = /^spring\.cloud\.stream\.bindings\.[^.]+\.producer\.(partition-?count|partitionCount)$/i.exec(key);

@@ -8,8 +8,10 @@ export interface RawEntry {
   value: string;
   /** Value text as written in the file. */
   raw: string;
-  /** From the key's first character to the value's last. */
+  /** From the key's first character to the value's last, cut at the key's line. */
   location: Location;
+  /** Offsets of the whole entry in the file, continuation lines and block values included. */
+  span: [number, number];
 }
 
 /** One document of a file: a YAML `---` section or a properties `#---` section (Spring Boot 2.4+). */

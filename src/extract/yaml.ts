@@ -106,7 +106,7 @@ function flattenMap(
       if (items.every((i) => i === null || isScalar(i))) {
         const texts = items.map((i) => scalarText(i, index)?.value ?? '');
         const end = value.range?.[1] ?? keyNode.range?.[1] ?? start;
-        out.push({ key: full, value: texts.join(','), raw: index.text.slice(value.range?.[0] ?? start, end), location: index.firstLineRange(start, end) });
+        out.push({ key: full, value: texts.join(','), raw: index.text.slice(value.range?.[0] ?? start, end), location: index.firstLineRange(start, end), span: [start, end] });
       } else {
         items.forEach((i, n) => {
           if (isMap(i)) flattenMap(doc, i, `${full}[${n}]`, index, out, active, new Set());
@@ -117,7 +117,7 @@ function flattenMap(
       if (!text) continue;
       const valueNode = isScalar(item.value) ? item.value : undefined;
       const end = valueNode?.range?.[1] ?? keyNode.range?.[1] ?? start;
-      out.push({ key: full, value: text.value, raw: text.raw, location: index.firstLineRange(start, end) });
+      out.push({ key: full, value: text.value, raw: text.raw, location: index.firstLineRange(start, end), span: [start, end] });
     }
   }
 }

@@ -41,3 +41,13 @@ export function pointsAtEventHubs(value: string | undefined): boolean {
   const hosts = parseHostList(value);
   return hosts.length > 0 && hosts.every((h) => isEventHubsHost(h.host));
 }
+
+/**
+ * Confluent Cloud clusters (`*.confluent.cloud`) are the source side of a migration: their API-key usernames
+ * are legitimate there (catalog EH105 false positives).
+ */
+export function pointsAtConfluentCloud(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  const hosts = parseHostList(value);
+  return hosts.length > 0 && hosts.every((h) => h.host.endsWith('.confluent.cloud'));
+}

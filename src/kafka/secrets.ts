@@ -13,7 +13,7 @@ export function mask(secret: string): string {
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (v === '') return false;
-  if (/^<[^>]*>$/.test(v) || /^\{[^}]*\}$/.test(v) || /^\$\{[^}]*\}$/.test(v) || /^\$\([^)]*\)$/.test(v)) return true;
+  if (/^<[^>]*>$/.test(v) || /^\{\{?[^}]*\}\}?$/.test(v) || /^\$\{[^}]*\}$/.test(v) || /^\$\([^)]*\)$/.test(v)) return true;
   if (/[xX*]{4,}/.test(v)) return true;
   if (/\byour[_-]/i.test(v) || /<fill>/i.test(v) || /^SAS_KEY_VALUE$/.test(v) || /^changeme$/i.test(v)) return true;
   return false;
@@ -21,7 +21,7 @@ export function isPlaceholder(value: string): boolean {
 
 /** True when a value contains a placeholder anywhere (`…password="${EH_CONN}";`). */
 export function containsPlaceholder(value: string): boolean {
-  return /\$\{[^}]*\}|\$\([^)]*\)|<[^<>\s]*[^<>]*>|[xX*]{4,}|\byour[_-]|<fill>|SAS_KEY_VALUE/i.test(value);
+  return /\$\{[^}]*\}|\$\([^)]*\)|\{\{[^}]*\}\}|^\{[^{}\s]+\}$|<[^<>\s]*[^<>]*>|[xX*]{4,}|\byour[_-]|<fill>|SAS_KEY_VALUE/i.test(value);
 }
 
 export interface ConnectionString {
@@ -34,7 +34,8 @@ export interface ConnectionString {
   entityPath: string | undefined;
 }
 
-const CONNECTION_STRING = /(?:Endpoint\s*=\s*sb:\/\/[^;"'\s]*;\s*)?(?:SharedAccessKeyName\s*=\s*[^;"'\s]*;\s*)?SharedAccessKey\s*=\s*([^;"'\s]+)(?:;\s*EntityPath\s*=\s*([^;"'\s]+))?/g;
+// The key is captured as base64 only, so a key inside `${VAR:Endpoint=…;SharedAccessKey=…}` ends before the `}`.
+const CONNECTION_STRING = /(?:Endpoint\s*=\s*sb:\/\/[^;"'\s]*;\s*)?(?:SharedAccessKeyName\s*=\s*[^;"'\s]*;\s*)?SharedAccessKey\s*=\s*([A-Za-z0-9+/=]+)(?:;\s*EntityPath\s*=\s*([^;"'\s}]+))?/g;
 
 /**
  * A real SAS key is 256-bit base64: 43 characters plus `=`; identifiable keys carry `+AEh` at a fixed
@@ -80,14 +81,20 @@ export function looksLikeConnectionString(value: string): boolean {
   );
 }
 
-/** Masks every credential-looking part of a text: the safety net applied to every message and facts dump. */
+/**
+ * Masks every credential-looking part of a text: the safety net applied to every message and facts dump.
+ * Only real-looking values are masked (base64 keys, JAAS secrets), so templates like `SharedAccessKey=<key>` stay readable.
+ */
 export function redact(text: string): string {
   return text
-    .replace(/(SharedAccessKey\s*=\s*)([^;"'\s]+)/g, (_, p: string, s: string) => p + mask(s))
-    .replace(/(\bsig=)([^&\s"';]+)/g, (_, p: string, s: string) => p + mask(s))
-    .replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^/@\s:]+:)([^@/\s]+)(@)/gi, (_, p: string, s: string, q: string) => p + mask(s) + q)
-    .replace(/(\bpassword\s*=\s*")([^"]*)(")/gi, (_, p: string, s: string, q: string) => p + (s.startsWith('$') || s === '' ? s : mask(s)) + q)
-    .replace(/(\bpassword\s*=\s*')([^']*)(')/gi, (_, p: string, s: string, q: string) => p + (s.startsWith('$') || s === '' ? s : mask(s)) + q);
+    .replace(/(SharedAccessKey\s*=\s*)([A-Za-z0-9+/=]{8,})/g, (_, p: string, s: string) => p + mask(s))
+    .replace(/(\bsig=)([A-Za-z0-9%+/=]{8,})/g, (_, p: string, s: string) => p + mask(s))
+    .replace(/(\b\w*(?:password|secret)\w*\s*=\s*)("[^"]*"|'[^']*'|[^\s;"',]+)/gi, (_, p: string, v: string) => {
+      const quote = v.startsWith('"') || v.startsWith("'") ? v[0]! : '';
+      const inner = quote ? v.slice(1, -1) : v;
+      return p + (inner === '' || inner.startsWith('$') || isPlaceholder(inner) ? v : quote + mask(inner) + quote);
+    })
+    .replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^/@\s:]+:)([^@/\s]+)(@)/gi, (_, p: string, s: string, q: string) => p + mask(s) + q);
 }
 
 /** Keys whose values are credentials: never shown, even in a facts dump. */
@@ -104,6 +111,12 @@ export const SECRET_KEYS: ReadonlySet<string> = new Set([
   'jaas.options.password',
 ]);
 
+/** A credential key, also under a prefix (`value.converter.basic.auth.user.info`). */
+export function isSecretKey(key: string): boolean {
+  for (const k of SECRET_KEYS) if (key === k || key.endsWith(`.${k}`)) return true;
+  return false;
+}
+
 /** A deep copy of facts with every secret masked, for `--dump-facts`. */
 export function redactFacts<T>(facts: T): T {
   const walk = (value: unknown): unknown => {
@@ -111,7 +124,7 @@ export function redactFacts<T>(facts: T): T {
     if (Array.isArray(value)) return value.map(walk);
     if (value && typeof value === 'object') {
       const obj = value as Record<string, unknown>;
-      const secret = typeof obj.key === 'string' && SECRET_KEYS.has(obj.key);
+      const secret = typeof obj.key === 'string' && isSecretKey(obj.key);
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(obj)) {
         out[k] = secret && (k === 'raw' || k === 'value' || k === 'template') && typeof v === 'string' ? mask(v) : walk(v);

@@ -19,7 +19,7 @@ export interface Annotation {
 function commentPrefixes(file: string): RegExp | undefined {
   const base = path.basename(file).toLowerCase();
   const ext = path.extname(base);
-  if (['.properties', '.yml', '.yaml', '.env', '.cfg', '.sh'].includes(ext) || base === '.env' || base.startsWith('dockerfile')) return /^\s*[#!]\s*/;
+  if (['.properties', '.yml', '.yaml', '.env', '.cfg', '.sh'].includes(ext) || base === '.env' || base.startsWith('.env.') || base.startsWith('dockerfile')) return /^\s*[#!]\s*/;
   if (ext === '.conf' || ext === '.config') return /^\s*(#|!|\/\/)\s*/;
   if (['.java', '.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.gradle', '.kts', '.jaas'].includes(ext)) return /^\s*\/\/\s*/;
   return undefined;
