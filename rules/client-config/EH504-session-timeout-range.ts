@@ -9,7 +9,7 @@ export default defineRule({
   area: 'client-config',
   level: 'error',
   precision: 'high',
-  summary: 'session.timeout.ms is outside the range Event Hubs allows.',
+  summary: 'The consumer session timeout (session.timeout.ms) is outside the range Event Hubs allows.',
   why: 'Event Hubs accepts consumer session timeouts from 6000 to 300000 ms (30000 recommended); outside that range JoinGroup is rejected and the consumer never joins its group.',
   fix: 'Use session.timeout.ms=30000 (within 6000–300000).',
   reference: REF.configurations,

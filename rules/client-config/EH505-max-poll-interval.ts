@@ -11,7 +11,7 @@ export default defineRule({
   area: 'client-config',
   level: 'warning',
   precision: 'high',
-  summary: 'max.poll.interval.ms is not above the session timeout.',
+  summary: 'The poll interval (max.poll.interval.ms) is not above the session timeout.',
   why: 'Event Hubs uses max.poll.interval.ms as the rebalance timeout, and it must be greater than session.timeout.ms; otherwise group members are evicted while they still process. Keep the 300000 default unless processing takes longer.',
   fix: 'Keep max.poll.interval.ms (default 300000) above session.timeout.ms.',
   reference: REF.configurations,

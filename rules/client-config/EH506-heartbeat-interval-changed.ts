@@ -10,7 +10,7 @@ export default defineRule({
   area: 'client-config',
   level: 'note',
   precision: 'high',
-  summary: 'heartbeat.interval.ms is changed from its 3000 ms default.',
+  summary: 'The consumer heartbeat interval (heartbeat.interval.ms) is changed from its 3000 ms default.',
   why: 'Event Hubs documents that heartbeat.interval.ms should stay at its 3000 ms default.',
   fix: 'Remove the override (3000 ms).',
   reference: REF.configurations,

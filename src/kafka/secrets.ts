@@ -86,6 +86,7 @@ export function looksLikeConnectionString(value: string): boolean {
  * Only real-looking values are masked (base64 keys, JAAS secrets), so templates like `SharedAccessKey=<key>` stay readable.
  */
 export function redact(text: string): string {
+  if (!/SharedAccessKey|sig=|password|secret|:\/\/[^/\s]*@/i.test(text)) return text;
   return text
     .replace(/(SharedAccessKey\s*=\s*)([A-Za-z0-9+/=]{8,})/g, (_, p: string, s: string) => p + mask(s))
     .replace(/(\bsig=)([A-Za-z0-9%+/=]{8,})/g, (_, p: string, s: string) => p + mask(s))
