@@ -151,9 +151,13 @@ export function effective(config: ClientConfig, key: string | readonly string[],
   return entriesOf(config, key, query).at(-1);
 }
 
-/** The bootstrap entry that wins: a Spring profile's own overrides the default document's. */
+/**
+ * The unit's bootstrap entry: the last one written at unit level (a Spring profile's own overrides the default
+ * document's), else a per-client one (`consumer.bootstrap.servers` in a Connect worker).
+ */
 export function bootstrapOf(config: ClientConfig): ConfigEntry | undefined {
-  return config.entries.filter((e) => e.key === 'bootstrap.servers' && e.scope !== 'framework').at(-1);
+  const all = config.entries.filter((e) => e.key === 'bootstrap.servers' && e.scope !== 'framework');
+  return all.filter((e) => e.scope === 'common' || e.scope === 'worker').at(-1) ?? all.at(-1);
 }
 
 /**

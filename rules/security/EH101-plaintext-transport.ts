@@ -34,7 +34,7 @@ export default defineRule({
       if (config.library !== 'connect') continue;
       // Connect task clients do not inherit the worker's settings (catalog EH605).
       const worker = entriesOf(config, 'security.protocol', { scopes: ['worker'] }).at(-1);
-      if (!worker?.value || PLAINTEXT.has(worker.value.toUpperCase())) continue;
+      if (!worker?.value?.trim().toUpperCase().startsWith('SASL_') || PLAINTEXT.has(worker.value.trim().toUpperCase())) continue;
       const missing = (['producer', 'consumer'] as const).filter((s) => entriesOf(config, 'security.protocol', { scopes: [s] }).length === 0);
       if (missing.length === 0) continue;
       report('connectTasks', worker.location, {

@@ -1,4 +1,4 @@
-import { absenceAnchor, allEntries, effective, entriesOf, shown } from '../../src/facts.js';
+import { absenceAnchor, allEntries, entriesOf, shown } from '../../src/facts.js';
 import { parseJaas } from '../../src/kafka/jaas.js';
 import { REF } from '../../src/kafka/references.js';
 import { isPlaceholder } from '../../src/kafka/secrets.js';
@@ -56,11 +56,10 @@ export default defineRule({
       }
     }
     for (const config of facts.configs) {
-      if (!config.closed) continue;
-      const protocol = effective(config, 'security.protocol');
-      const p = protocol?.value?.trim().toUpperCase();
-      if (!p?.startsWith('SASL_') || entriesOf(config, 'sasl.mechanism').length > 0) continue;
-      report('absent', absenceAnchor(config), { protocol: p }, { level: 'warning' });
+      if (!config.closed || entriesOf(config, 'sasl.mechanism').length > 0) continue;
+      // Any client of the unit on SASL without a mechanism falls back to GSSAPI (an MM2 alias, a Connect prefix).
+      const sasl = entriesOf(config, 'security.protocol').find((e) => e.value?.trim().toUpperCase().startsWith('SASL_'));
+      if (sasl) report('absent', absenceAnchor(config), { protocol: sasl.value!.trim().toUpperCase() }, { level: 'warning' });
     }
   },
 });

@@ -1,4 +1,4 @@
-import { ALL_SCOPES, entriesOf } from '../../src/facts.js';
+import { absenceAnchor, ALL_SCOPES, entriesOf } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -29,7 +29,8 @@ export default defineRule({
         const own = syncs.filter((e) => e.spelling.startsWith(`${flow.source}->${flow.target}.`)).at(-1);
         const setting = own ?? syncs.filter((e) => !e.spelling.includes('->')).at(-1);
         if (!setting) {
-          if (!reportedDefault) report('syncAclsDefault', flow.location, { target: flow.target });
+          // An absence finding: once per file, on the unit's bootstrap line (catalog §2.3).
+          if (!reportedDefault) report('syncAclsDefault', absenceAnchor(config), { target: flow.target });
           reportedDefault = true;
         } else if (setting.value?.trim().toLowerCase() === 'true') {
           report('syncAcls', setting.location, { spelling: setting.spelling, target: flow.target });

@@ -107,6 +107,40 @@ function connectWorker(ctx: FileContext, raw: readonly RawEntry[]): ClientConfig
   return config;
 }
 
+/**
+ * A MirrorMaker 2 connector config (MirrorSourceConnector & co.): `source.cluster.*` and `target.cluster.*` are
+ * the two clusters' client settings (catalog §2.2); only the side on Event Hubs is judged when one is.
+ */
+function mirrorConnector(ctx: FileContext, raw: readonly RawEntry[]): ClientConfig {
+  const alias = (side: 'source' | 'target') => raw.find((r) => r.key === `${side}.cluster.alias`)?.value.trim() || side;
+  const sides = ['source', 'target'] as const;
+  const bootstrap = (side: string) => raw.find((r) => r.key === `${side}.cluster.bootstrap.servers`);
+  const onEventHubs = sides.filter((s) => pointsAtEventHubs(bootstrap(s)?.value));
+  const judged = new Set<string>(onEventHubs.length > 0 ? onEventHubs : sides);
+  const entries: ConfigEntry[] = [];
+  for (const r of raw) {
+    const side = sides.find((s) => r.key.startsWith(`${s}.cluster.`) && r.key !== `${s}.cluster.alias`);
+    if (!side) {
+      // Connector-level client overrides (KIP-458) apply to the connector's own producer/consumer/admin.
+      const override = stripPrefix(r.key, CONNECTOR_PREFIXES);
+      entries.push(override ? entry(r, override[0], override[1]) : entry(r, r.key, 'framework'));
+      continue;
+    }
+    if (!judged.has(side)) continue;
+    const rest = r.key.slice(`${side}.cluster.`.length);
+    const prefixed = stripPrefix(rest, CONNECT_CLIENT_PREFIXES);
+    entries.push(prefixed ? entry(r, prefixed[0], prefixed[1]) : entry(r, rest, 'common'));
+  }
+  const connectorClass = raw.find((r) => r.key === 'connector.class');
+  const config = unit(ctx, 'mirrormaker', ['producer', 'consumer', 'admin'], entries, false, raw, 'mirrormaker connector');
+  config.anchor = connectorClass?.location ?? config.anchor;
+  const flows: MirrorFlow[] = /MirrorSourceConnector$/.test(connectorClass?.value.trim() ?? '')
+    ? [{ source: alias('source'), target: alias('target'), enabled: true, location: config.anchor }]
+    : [];
+  config.mirror = { aliases: sides.map(alias), ehAliases: onEventHubs.map(alias), flows };
+  return config;
+}
+
 function connector(ctx: FileContext, raw: readonly RawEntry[]): ClientConfig {
   const entries: ConfigEntry[] = [];
   for (const r of raw) {
@@ -173,7 +207,7 @@ function mirrorMaker(ctx: FileContext, raw: readonly RawEntry[]): ClientConfig |
     entries.push(prefixed ? entry(r, prefixed[0], prefixed[1]) : entry(r, r.key, 'common'));
   }
   const config = unit(ctx, 'mirrormaker', ['producer', 'consumer', 'admin'], entries, true, raw, 'mirrormaker');
-  config.anchor = [...judged].map((a) => bootstrapOf(a)?.location).find(Boolean) ?? clusters.location;
+  config.anchor = raw.find((r) => [...judged].some((a) => r.key === `${a}.bootstrap.servers`))?.location ?? clusters.location;
   config.mirror = { aliases, ehAliases, flows };
   return config;
 }
@@ -196,7 +230,10 @@ export function kafkaFileFacts(ctx: FileContext, raw: readonly RawEntry[]): { co
     const mm2 = mirrorMaker(ctx, raw);
     return mm2 ? { configs: [mm2], brokers: [] } : none;
   }
-  if (keys.has('connector.class')) return { configs: [connector(ctx, raw)], brokers: [] };
+  if (keys.has('connector.class')) {
+    const mirror = /^org\.apache\.kafka\.connect\.mirror\./.test(raw.find((r) => r.key === 'connector.class')?.value.trim() ?? '');
+    return { configs: [mirror ? mirrorConnector(ctx, raw) : connector(ctx, raw)], brokers: [] };
+  }
   // A worker file without bootstrap (filled in from the environment, as container images do) is a worker too, but open.
   const workerSignal = CONNECT_WORKER_SIGNALS.some((k) => keys.has(k)) || (keys.has('group.id') && keys.has('key.converter'));
   if (workerSignal && (bootstrap || keys.has('group.id') || keys.has('key.converter') || keys.has('plugin.path'))) {
