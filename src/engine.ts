@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Notification } from './extract/types.js';
-import type { Facts, Location } from './facts.js';
+import { compareLocations, type Facts, type Location } from './facts.js';
 import { redact } from './kafka/secrets.js';
 import { levelOn, type Finding, type Level, type Rule, type Tier } from './rule.js';
 
@@ -65,10 +65,6 @@ function runOne(rule: Rule, facts: Facts, tier: Tier, level: Level, out: Pending
   });
 }
 
-export function compareLocations(a: Location, b: Location): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.line - b.line || a.column - b.column;
-}
 
 /** Runs every rule that reports on the tier; a rule that throws is reported with its id and file, the others go on. */
 export function runRules(rules: readonly Rule[], facts: Facts, tier: Tier): { findings: Finding[]; notifications: Notification[] } {

@@ -42,6 +42,17 @@ export interface ConfigEntry {
   value: string | undefined;
   /** When `value` is unknown because of embedded placeholders: the text with them left in (for JAAS lines). */
   template?: string;
+  /**
+   * Rank among entries of the same key and scope: higher wins whatever the order. Spring's `properties` maps
+   * override its typed keys (KafkaProperties.build*Properties).
+   */
+  precedence?: number;
+  /**
+   * A client or topic the entry belongs to when a unit has several of one kind: a MirrorMaker 2 alias, a binder
+   * binding, a connector's topic-creation group, a Streams main/restore/global consumer. Entries without one
+   * apply to all of them; grouped entries never override each other across groups.
+   */
+  group?: string;
   /** How messages show the value when it was converted (`5s (5000 ms)`). */
   display?: string;
   /** The value is the literal fallback of a placeholder (`${X:lit}`). */
@@ -146,9 +157,29 @@ export function hasKey(config: ClientConfig, key: string | readonly string[], qu
   return entriesOf(config, key, query).length > 0;
 }
 
-/** The entry that wins for a key: the last one written. */
+/**
+ * The entry in effect among candidates, seen by a client that reads `scopes` (most general first): a more
+ * specific scope wins, then a grouped entry over a shared one (an alias, a binding, `main.consumer.`), then a
+ * higher precedence, then the entry written last.
+ */
+function winner(candidates: readonly ConfigEntry[], scopes: readonly Scope[]): ConfigEntry | undefined {
+  let best: ConfigEntry | undefined;
+  let bestRank: number[] = [];
+  for (const e of candidates) {
+    const rank = [scopes.indexOf(e.scope), e.group === undefined ? 0 : 1, e.precedence ?? 0];
+    if (rank[0]! < 0) continue;
+    const cmp = rank.findIndex((r, i) => r !== (bestRank[i] ?? -1));
+    if (!best || cmp < 0 || rank[cmp]! > (bestRank[cmp] ?? -1)) {
+      best = e;
+      bestRank = rank;
+    }
+  }
+  return best;
+}
+
+/** The entry in effect for a key (or any of several) for a client reading `scopes`, the most general first. */
 export function effective(config: ClientConfig, key: string | readonly string[], query: EntryQuery = {}): ConfigEntry | undefined {
-  return entriesOf(config, key, query).at(-1);
+  return winner(entriesOf(config, key, query), query.scopes ?? CLIENT_SCOPES);
 }
 
 /**
@@ -179,10 +210,6 @@ function entryId(entry: ConfigEntry): string {
   return `${entry.location.file}:${entry.location.line}:${entry.location.column}:${entry.key}`;
 }
 
-/** Unique entries across configs: Spring profile units share their default documents' entries. */
-export function uniqueEntries(configs: readonly ClientConfig[]): Indexed[] {
-  return allEntries(configs, undefined, { scopes: ALL_SCOPES });
-}
 /** Parses an integer-valued entry; `undefined` for unknown or non-numeric values. */
 export function intValue(entry: ConfigEntry | undefined): number | undefined {
   const v = entry?.value?.trim();
@@ -207,34 +234,70 @@ interface Indexed {
   entry: ConfigEntry;
 }
 
-/** Per config list, every entry once, by key: rules query it dozens of times per scan. */
-const INDEX = new WeakMap<readonly ClientConfig[], { all: Indexed[]; byKey: Map<string, Indexed[]> }>();
+/** What each client of a unit reads, the most general scope first. */
+const VIEWS: ReadonlyArray<readonly Scope[]> = [
+  ['common', 'producer'],
+  ['common', 'consumer'],
+  ['common', 'admin'],
+  ['common', 'streams'],
+  ['worker'],
+  ['topic'],
+  ['framework'],
+];
 
-function indexOf(configs: readonly ClientConfig[]): { all: Indexed[]; byKey: Map<string, Indexed[]> } {
+/** Per config list, its entries by key: rules query it dozens of times per scan. */
+const INDEX = new WeakMap<readonly ClientConfig[], Array<{ config: ClientConfig; byKey: Map<string, ConfigEntry[]> }>>();
+
+function indexOf(configs: readonly ClientConfig[]) {
   let index = INDEX.get(configs);
   if (index) return index;
-  index = { all: [], byKey: new Map() };
-  const seen = new Set<string>();
-  for (const config of configs) {
-    for (const entry of config.entries) {
-      const id = entryId(entry);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const item = { config, entry };
-      index.all.push(item);
-      const list = index.byKey.get(entry.key);
-      if (list) list.push(item);
-      else index.byKey.set(entry.key, [item]);
+  index = configs.map((config) => {
+    const byKey = new Map<string, ConfigEntry[]>();
+    for (const e of config.entries) {
+      const list = byKey.get(e.key);
+      if (list) list.push(e);
+      else byKey.set(e.key, [e]);
     }
-  }
+    return { config, byKey };
+  });
   INDEX.set(configs, index);
   return index;
 }
 
-/** Entries of every config for the given keys (all keys when `undefined`), each entry once. */
-export function allEntries(configs: readonly ClientConfig[], key: string | readonly string[] | undefined, query: { scopes?: readonly Scope[] } = {}): Indexed[] {
-  const index = indexOf(configs);
-  const pool = key === undefined ? index.all : (typeof key === 'string' ? [key] : key).flatMap((k) => index.byKey.get(k) ?? []);
-  const scopes = query.scopes ?? CLIENT_SCOPES;
-  return pool.filter((i) => scopes.includes(i.entry.scope));
+/**
+ * The entries in effect for the given keys (every key when `undefined`), each once: for every client of every
+ * unit (and every MirrorMaker 2 alias), the entry that wins. An overridden setting is not a finding; one in
+ * effect for any client is, once, on its own line (Spring profile units share their default documents).
+ */
+export function effectiveEntries(configs: readonly ClientConfig[], key: string | readonly string[] | undefined, query: EntryQuery = {}): Indexed[] {
+  const allowed = query.scopes ?? CLIENT_SCOPES;
+  const seen = new Set<string>();
+  const out: Indexed[] = [];
+  for (const { config, byKey } of indexOf(configs)) {
+    const keys = key === undefined ? [...byKey.keys()] : typeof key === 'string' ? [key] : key;
+    for (const k of keys) {
+      const candidates = (byKey.get(k) ?? []).filter((e) => allowed.includes(e.scope));
+      if (candidates.length === 0) continue;
+      // Each group is its own client or topic; `undefined` stands for the clients that belong to no group.
+      const groups = [undefined, ...new Set(candidates.map((e) => e.group).filter((g) => g !== undefined))];
+      for (const group of groups) {
+        const visible = candidates.filter((e) => e.group === undefined || e.group === group);
+        for (const view of VIEWS) {
+          const e = winner(visible, view);
+          if (!e) continue;
+          const id = entryId(e);
+          if (seen.has(id)) continue;
+          seen.add(id);
+          out.push({ config, entry: e });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Orders locations by file, line and column. */
+export function compareLocations(a: Location, b: Location): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column;
 }

@@ -1,4 +1,4 @@
-import { absenceAnchor, allEntries, entriesOf, intValue, shown, type Library } from '../../src/facts.js';
+import { absenceAnchor, effectiveEntries, entriesOf, intValue, shown, type Library } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { IDLE_CONNECTION_MS } from '../../src/kafka/tiers.js';
 import { defineRule } from '../../src/rule.js';
@@ -29,11 +29,11 @@ export default defineRule({
     absent: 'no metadata.max.age.ms: the {library} default of {default} ms is above Azure\'s 240-second idle-connection limit; set metadata.max.age.ms=180000.',
   },
   check({ facts, report }) {
-    for (const { entry } of allEntries(facts.configs, 'metadata.max.age.ms')) {
+    for (const { entry } of effectiveEntries(facts.configs, 'metadata.max.age.ms')) {
       const n = intValue(entry);
       if (n !== undefined && n >= IDLE_CONNECTION_MS) report('tooHigh', entry.location, { spelling: entry.spelling, value: shown(entry) });
     }
-    for (const { config, entry } of allEntries(facts.configs, 'topic.metadata.refresh.interval.ms')) {
+    for (const { config, entry } of effectiveEntries(facts.configs, 'topic.metadata.refresh.interval.ms')) {
       const n = intValue(entry);
       if (n !== undefined && n > 0 && 3 * n >= IDLE_CONNECTION_MS && entriesOf(config, 'metadata.max.age.ms').length === 0) {
         report('refreshTooHigh', entry.location, { spelling: entry.spelling, value: shown(entry), effective: 3 * n });

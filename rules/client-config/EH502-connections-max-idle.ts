@@ -1,4 +1,4 @@
-import { absenceAnchor, allEntries, entriesOf, intValue, shown } from '../../src/facts.js';
+import { absenceAnchor, effectiveEntries, entriesOf, intValue, shown } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { IDLE_CONNECTION_MS } from '../../src/kafka/tiers.js';
 import { defineRule } from '../../src/rule.js';
@@ -22,7 +22,7 @@ export default defineRule({
     absent: 'no connections.max.idle.ms: the Java default of 540000 ms outlives Azure\'s 240-second idle-connection limit; set connections.max.idle.ms=180000.',
   },
   check({ facts, report }) {
-    for (const { entry } of allEntries(facts.configs, 'connections.max.idle.ms')) {
+    for (const { entry } of effectiveEntries(facts.configs, 'connections.max.idle.ms')) {
       const n = intValue(entry);
       if (n === undefined) continue;
       if (n <= 0) report('disabled', entry.location, { spelling: entry.spelling, value: shown(entry) });

@@ -1,4 +1,4 @@
-import { allEntries, intValue, shown } from '../../src/facts.js';
+import { effectiveEntries, intValue, shown } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { REQUEST_TIMEOUT_FLOOR_MS } from '../../src/kafka/tiers.js';
 import { defineRule } from '../../src/rule.js';
@@ -17,7 +17,7 @@ export default defineRule({
     tooLow: '{spelling}={value} is at or below Event Hubs\' 20-second minimum, which causes timeouts and rebalances; set request.timeout.ms=60000.',
   },
   check({ facts, report }) {
-    for (const { entry } of allEntries(facts.configs, 'request.timeout.ms')) {
+    for (const { entry } of effectiveEntries(facts.configs, 'request.timeout.ms')) {
       const n = intValue(entry);
       if (n !== undefined && n <= REQUEST_TIMEOUT_FLOOR_MS) report('tooLow', entry.location, { spelling: entry.spelling, value: shown(entry) });
     }

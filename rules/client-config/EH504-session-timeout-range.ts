@@ -1,4 +1,4 @@
-import { allEntries, intValue, shown } from '../../src/facts.js';
+import { effectiveEntries, intValue, shown } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { SESSION_TIMEOUT_MAX_MS, SESSION_TIMEOUT_MIN_MS } from '../../src/kafka/tiers.js';
 import { defineRule } from '../../src/rule.js';
@@ -17,7 +17,7 @@ export default defineRule({
     outOfRange: '{spelling}={value} is outside the 6000–300000 ms range Event Hubs allows, so the consumer cannot join its group; use session.timeout.ms=30000.',
   },
   check({ facts, report }) {
-    for (const { entry } of allEntries(facts.configs, 'session.timeout.ms')) {
+    for (const { entry } of effectiveEntries(facts.configs, 'session.timeout.ms')) {
       const n = intValue(entry);
       if (n !== undefined && (n < SESSION_TIMEOUT_MIN_MS || n > SESSION_TIMEOUT_MAX_MS)) report('outOfRange', entry.location, { spelling: entry.spelling, value: shown(entry) });
     }

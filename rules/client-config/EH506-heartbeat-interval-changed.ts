@@ -1,4 +1,4 @@
-import { allEntries, intValue, shown } from '../../src/facts.js';
+import { effectiveEntries, intValue, shown } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -18,7 +18,7 @@ export default defineRule({
     changed: '{spelling}={value}: Event Hubs recommends keeping heartbeat.interval.ms at its 3000 ms default; remove the override.',
   },
   check({ facts, report }) {
-    for (const { entry } of allEntries(facts.configs, 'heartbeat.interval.ms')) {
+    for (const { entry } of effectiveEntries(facts.configs, 'heartbeat.interval.ms')) {
       const n = intValue(entry);
       if (n !== undefined && n !== DEFAULT_HEARTBEAT_MS) report('changed', entry.location, { spelling: entry.spelling, value: shown(entry) });
     }

@@ -1,4 +1,4 @@
-import { allEntries, intValue } from '../../src/facts.js';
+import { effectiveEntries, intValue } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -17,7 +17,7 @@ export default defineRule({
   },
   check({ facts, report }) {
     // Admin clients' retries are a different setting; only producer-side entries count.
-    for (const { entry } of allEntries(facts.configs, 'retries', { scopes: ['common', 'producer', 'worker'] })) {
+    for (const { entry } of effectiveEntries(facts.configs, 'retries', { scopes: ['common', 'producer', 'worker'] })) {
       if (intValue(entry) === 0) report('zero', entry.location, { spelling: entry.spelling });
     }
   },

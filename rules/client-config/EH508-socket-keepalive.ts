@@ -1,4 +1,4 @@
-import { absenceAnchor, allEntries, entriesOf } from '../../src/facts.js';
+import { absenceAnchor, effectiveEntries, entriesOf } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -18,7 +18,7 @@ export default defineRule({
   },
   check({ facts, report }) {
     const librdkafka = facts.configs.filter((c) => c.library === 'librdkafka');
-    for (const { entry } of allEntries(librdkafka, 'socket.keepalive.enable')) {
+    for (const { entry } of effectiveEntries(librdkafka, 'socket.keepalive.enable')) {
       if (entry.value?.trim().toLowerCase() === 'false') report('disabled', entry.location, { spelling: entry.spelling }, { level: 'warning' });
     }
     for (const config of librdkafka) {

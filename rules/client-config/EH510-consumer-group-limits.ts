@@ -1,4 +1,4 @@
-import { ALL_SCOPES, allEntries, effective, intValue, shown } from '../../src/facts.js';
+import { ALL_SCOPES, effectiveEntries, effective, intValue, shown } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { MAX_GROUP_ID_LENGTH } from '../../src/kafka/tiers.js';
 import { defineRule } from '../../src/rule.js';
@@ -22,13 +22,13 @@ export default defineRule({
     commitInterval: '{spelling}={value} commits offsets more often than Event Hubs\' 4 commits per second per partition; use 250 ms or more (default 5000).',
   },
   check({ facts, report }) {
-    for (const { entry } of allEntries(facts.configs, 'group.id', { scopes: ALL_SCOPES })) {
+    for (const { entry } of effectiveEntries(facts.configs, 'group.id', { scopes: ALL_SCOPES })) {
       if (entry.value !== undefined && entry.value.length > MAX_GROUP_ID_LENGTH) report('groupTooLong', entry.location, { spelling: entry.spelling, length: entry.value.length });
     }
-    for (const { entry } of allEntries(facts.configs, 'listener.ack-mode', { scopes: ['framework'] })) {
+    for (const { entry } of effectiveEntries(facts.configs, 'listener.ack-mode', { scopes: ['framework'] })) {
       if (entry.value?.trim().toLowerCase() === 'record') report('ackPerRecord', entry.location, { spelling: entry.spelling, value: shown(entry) }, { level: 'note' });
     }
-    for (const { config, entry } of allEntries(facts.configs, 'auto.commit.interval.ms')) {
+    for (const { config, entry } of effectiveEntries(facts.configs, 'auto.commit.interval.ms')) {
       if (effective(config, 'enable.auto.commit')?.value?.trim().toLowerCase() === 'false') continue;
       const n = intValue(entry);
       if (n !== undefined && n < MIN_COMMIT_INTERVAL_MS) report('commitInterval', entry.location, { spelling: entry.spelling, value: shown(entry) }, { level: 'note' });

@@ -1,4 +1,4 @@
-import { allEntries, shown } from '../../src/facts.js';
+import { effectiveEntries, shown } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -16,7 +16,7 @@ export default defineRule({
     acksZero: '{spelling}={value}: the producer never reads a response, so Event Hubs throttling and rejected writes are lost silently; use acks=all (or 1).',
   },
   check({ facts, report }) {
-    for (const { entry } of allEntries(facts.configs, 'acks')) {
+    for (const { entry } of effectiveEntries(facts.configs, 'acks')) {
       if (entry.value?.trim() === '0') report('acksZero', entry.location, { spelling: entry.spelling, value: shown(entry) });
     }
   },

@@ -1,4 +1,4 @@
-import { ALL_SCOPES, allEntries, shown } from '../../src/facts.js';
+import { ALL_SCOPES, effectiveEntries, shown } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -24,12 +24,12 @@ export default defineRule({
     brokerDurability: '{spelling} is a broker durability setting that Event Hubs manages itself; remove it from the topic configuration.',
   },
   check({ facts, report }) {
-    for (const { config, entry } of allEntries(facts.configs, 'replication.factor', { scopes: ALL_SCOPES })) {
+    for (const { config, entry } of effectiveEntries(facts.configs, 'replication.factor', { scopes: ALL_SCOPES })) {
       const inContext = CREATES_TOPICS.has(config.library) || entry.scope === 'topic' || entry.scope === 'streams';
       if (!inContext || entry.value?.trim() === '-1') continue;
       report('replication', entry.location, { spelling: entry.spelling, value: shown(entry) });
     }
-    for (const { entry } of allEntries(facts.configs, ['min.insync.replicas', 'unclean.leader.election.enable'], { scopes: ['topic'] })) {
+    for (const { entry } of effectiveEntries(facts.configs, ['min.insync.replicas', 'unclean.leader.election.enable'], { scopes: ['topic'] })) {
       report('brokerDurability', entry.location, { spelling: entry.spelling });
     }
   },

@@ -1,4 +1,4 @@
-import { allEntries } from '../../src/facts.js';
+import { effectiveEntries } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -16,7 +16,7 @@ export default defineRule({
     flush: '{spelling}: log flushing is managed by Event Hubs; remove this topic setting.',
   },
   check({ facts, report }) {
-    for (const { entry } of allEntries(facts.configs, ['flush.messages', 'flush.ms'], { scopes: ['topic'] })) {
+    for (const { entry } of effectiveEntries(facts.configs, ['flush.messages', 'flush.ms'], { scopes: ['topic'] })) {
       report('flush', entry.location, { spelling: entry.spelling });
     }
   },

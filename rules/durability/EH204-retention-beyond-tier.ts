@@ -1,4 +1,4 @@
-import { allEntries, intValue } from '../../src/facts.js';
+import { effectiveEntries, intValue } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { MAX_RETENTION_MS, TIER_LABEL } from '../../src/kafka/tiers.js';
 import { defineRule } from '../../src/rule.js';
@@ -27,7 +27,7 @@ export default defineRule({
     infinite: '{spelling}=-1 (infinite retention) {status}; set a finite retention on the event hub in Azure.',
   },
   check({ facts, tier, report }) {
-    for (const { entry } of allEntries(facts.configs, 'retention.ms', { scopes: ['topic'] })) {
+    for (const { entry } of effectiveEntries(facts.configs, 'retention.ms', { scopes: ['topic'] })) {
       const ms = intValue(entry);
       if (ms === undefined) continue;
       if (ms === -1) {

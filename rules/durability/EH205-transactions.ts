@@ -1,4 +1,4 @@
-import { ALL_SCOPES, allEntries, intValue, shown } from '../../src/facts.js';
+import { ALL_SCOPES, effectiveEntries, intValue, shown } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { MAX_TRANSACTION_TIMEOUT_MS, TIER_LABEL, TRANSACTIONS } from '../../src/kafka/tiers.js';
 import { defineRule } from '../../src/rule.js';
@@ -21,7 +21,7 @@ export default defineRule({
     const preview = TRANSACTIONS[tier] === 'preview';
     const status = preview ? 'Event Hubs supports only as a public preview' : `Event Hubs does not support on the ${TIER_LABEL[tier]} tier`;
     const advice = preview ? 'expect preview behaviour and the 15-minute transaction limit.' : 'use at-least-once delivery with idempotent consumers, or Premium/Dedicated (preview).';
-    for (const { entry } of allEntries(facts.configs, ['transactional.id', 'transaction.timeout.ms'])) {
+    for (const { entry } of effectiveEntries(facts.configs, ['transactional.id', 'transaction.timeout.ms'])) {
       // Kafka rejects an empty transactional.id (NonEmptyString), so it never means transactions.
       if (entry.value?.trim() === '') continue;
       const ms = entry.key === 'transaction.timeout.ms' ? intValue(entry) : undefined;
@@ -29,7 +29,7 @@ export default defineRule({
       else report('setting', entry.location, { spelling: entry.spelling, what: entry.key === 'transactional.id' ? 'turns on' : 'configures', status, advice });
     }
     // Connect 3.3+ exactly-once source support runs the source tasks' producers transactionally.
-    for (const { entry } of allEntries(facts.configs, 'exactly.once.source.support', { scopes: ALL_SCOPES })) {
+    for (const { entry } of effectiveEntries(facts.configs, 'exactly.once.source.support', { scopes: ALL_SCOPES })) {
       if (entry.value?.trim().toLowerCase() === 'enabled') report('setting', entry.location, { spelling: `${entry.spelling}=enabled`, what: 'turns on', status, advice });
     }
   },

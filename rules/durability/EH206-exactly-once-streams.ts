@@ -1,4 +1,4 @@
-import { allEntries, shown } from '../../src/facts.js';
+import { effectiveEntries, shown } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { TIER_LABEL, TRANSACTIONS } from '../../src/kafka/tiers.js';
 import { defineRule } from '../../src/rule.js';
@@ -21,7 +21,7 @@ export default defineRule({
   },
   check({ facts, tier, report }) {
     const preview = TRANSACTIONS[tier] === 'preview';
-    for (const { entry } of allEntries(facts.configs, 'processing.guarantee')) {
+    for (const { entry } of effectiveEntries(facts.configs, 'processing.guarantee')) {
       if (!EXACTLY_ONCE.has(entry.value?.trim().toLowerCase() ?? '')) continue;
       report('eos', entry.location, {
         spelling: entry.spelling,

@@ -1,4 +1,4 @@
-import { ALL_SCOPES, allEntries, intValue, shown } from '../../src/facts.js';
+import { ALL_SCOPES, effectiveEntries, intValue, shown } from '../../src/facts.js';
 import { PSEUDO_KEYS } from '../../src/kafka/keys.js';
 import { REF } from '../../src/kafka/references.js';
 import { MAX_PARTITIONS, TIER_LABEL } from '../../src/kafka/tiers.js';
@@ -22,7 +22,7 @@ export default defineRule({
   },
   check({ facts, tier, report }) {
     const max = MAX_PARTITIONS[tier];
-    for (const { config, entry } of allEntries(facts.configs, [PSEUDO_KEYS.partitions, ...CONNECT_INTERNAL], { scopes: ALL_SCOPES })) {
+    for (const { config, entry } of effectiveEntries(facts.configs, [PSEUDO_KEYS.partitions, ...CONNECT_INTERNAL], { scopes: ALL_SCOPES })) {
       if (entry.key !== PSEUDO_KEYS.partitions && config.library !== 'connect') continue;
       const n = intValue(entry);
       if (n !== undefined && n > max) report('partitions', entry.location, { spelling: entry.spelling, value: shown(entry), tier: TIER_LABEL[tier], max });

@@ -1,4 +1,4 @@
-import { allEntries } from '../../src/facts.js';
+import { effectiveEntries } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -16,7 +16,7 @@ export default defineRule({
     explicit: '{spelling}=true lets clients create topics on first use; on Event Hubs they count against the namespace quota and get default partitions and retention, so create event hubs up front.',
   },
   check({ facts, report }) {
-    for (const { entry } of allEntries(facts.configs, 'allow.auto.create.topics')) {
+    for (const { entry } of effectiveEntries(facts.configs, 'allow.auto.create.topics')) {
       if (entry.value?.trim().toLowerCase() === 'true') report('explicit', entry.location, { spelling: entry.spelling });
     }
   },

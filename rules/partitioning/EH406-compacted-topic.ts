@@ -1,4 +1,4 @@
-import { allEntries, shown } from '../../src/facts.js';
+import { effectiveEntries, shown } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule, type Tier } from '../../src/rule.js';
 
@@ -23,7 +23,7 @@ export default defineRule({
     compact: '{spelling}={value}: {limit}; create the compacted event hub in Azure (cleanupPolicy Compact) and size it under the cap.',
   },
   check({ facts, tier, report }) {
-    for (const { entry } of allEntries(facts.configs, 'cleanup.policy', { scopes: ['topic'] })) {
+    for (const { entry } of effectiveEntries(facts.configs, 'cleanup.policy', { scopes: ['topic'] })) {
       if (entry.value?.toLowerCase().includes('compact')) report('compact', entry.location, { spelling: entry.spelling, value: shown(entry), limit: LIMIT[tier] });
     }
   },

@@ -1,4 +1,4 @@
-import { ALL_SCOPES, allEntries } from '../../src/facts.js';
+import { ALL_SCOPES, effectiveEntries } from '../../src/facts.js';
 import { ZOOKEEPER_CLIENT_KEYS } from '../../src/kafka/keys.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
@@ -17,7 +17,7 @@ export default defineRule({
     key: '{spelling} is a ZooKeeper setting of the pre-1.0 Scala clients; Event Hubs has no ZooKeeper, so use bootstrap.servers=<namespace>.servicebus.windows.net:9093 with a modern client.',
   },
   check({ facts, report }) {
-    for (const { entry } of allEntries(facts.configs, [...ZOOKEEPER_CLIENT_KEYS], { scopes: ALL_SCOPES })) {
+    for (const { entry } of effectiveEntries(facts.configs, [...ZOOKEEPER_CLIENT_KEYS], { scopes: ALL_SCOPES })) {
       report('key', entry.location, { spelling: entry.spelling });
     }
   },

@@ -1,4 +1,4 @@
-import { allEntries, shown } from '../../src/facts.js';
+import { effectiveEntries, shown } from '../../src/facts.js';
 import { EVENT_HUBS_KAFKA_PORT, isEventHubsHost, parseHostList } from '../../src/kafka/hosts.js';
 import { REF } from '../../src/kafka/references.js';
 import { containsPlaceholder } from '../../src/kafka/secrets.js';
@@ -20,7 +20,7 @@ export default defineRule({
     severalHosts: '{spelling} lists {count} Event Hubs hosts; a namespace has a single endpoint, so list <namespace>.servicebus.windows.net:9093 once.',
   },
   check({ facts, report }) {
-    for (const { entry } of allEntries(facts.configs, 'bootstrap.servers')) {
+    for (const { entry } of effectiveEntries(facts.configs, 'bootstrap.servers')) {
       const value = entry.value?.trim();
       // Placeholders and option schemas are unknown; `host:port` without a number is a template (catalog EH304).
       if (!value || containsPlaceholder(value)) continue;

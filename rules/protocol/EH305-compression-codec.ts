@@ -1,4 +1,4 @@
-import { allEntries, shown } from '../../src/facts.js';
+import { effectiveEntries, shown } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { COMPRESSION_CODECS, TIER_LABEL } from '../../src/kafka/tiers.js';
 import { defineRule } from '../../src/rule.js';
@@ -20,7 +20,7 @@ export default defineRule({
   },
   check({ facts, tier, report }) {
     const allowed = COMPRESSION_CODECS[tier];
-    for (const { entry } of allEntries(facts.configs, 'compression.type')) {
+    for (const { entry } of effectiveEntries(facts.configs, 'compression.type')) {
       const codec = entry.value?.trim().toLowerCase();
       if (!codec || !CODECS.has(codec) || allowed.includes(codec)) continue;
       report('codec', entry.location, {

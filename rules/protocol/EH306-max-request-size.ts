@@ -1,4 +1,4 @@
-import { absenceAnchor, allEntries, entriesOf, hasRole, intValue, shown, type ClientConfig, type Scope } from '../../src/facts.js';
+import { absenceAnchor, effectiveEntries, entriesOf, hasRole, intValue, shown, type ClientConfig, type Scope } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { MAX_MESSAGE_BYTES, MAX_REQUEST_BYTES, TIER_LABEL } from '../../src/kafka/tiers.js';
 import { defineRule } from '../../src/rule.js';
@@ -38,19 +38,19 @@ export default defineRule({
   },
   check({ facts, tier, report }) {
     const limit = MAX_REQUEST_BYTES[tier];
-    for (const { entry } of allEntries(facts.configs, 'max.request.size')) {
+    for (const { entry } of effectiveEntries(facts.configs, 'max.request.size')) {
       const n = intValue(entry);
       if (n !== undefined && n >= limit) report('tooLarge', entry.location, { spelling: entry.spelling, value: shown(entry), limit });
     }
-    for (const { config, entry } of allEntries(facts.configs, 'message.max.bytes')) {
+    for (const { config, entry } of effectiveEntries(facts.configs, 'message.max.bytes')) {
       const n = intValue(entry);
       if (config.library === 'librdkafka' && n !== undefined && n > limit) report('messageMaxBytes', entry.location, { spelling: entry.spelling, value: shown(entry), limit });
     }
-    for (const { entry } of allEntries(facts.configs, 'batch.size')) {
+    for (const { entry } of effectiveEntries(facts.configs, 'batch.size')) {
       const n = intValue(entry);
       if (n !== undefined && n >= limit) report('batchSize', entry.location, { spelling: entry.spelling, value: shown(entry), limit });
     }
-    for (const { entry } of allEntries(facts.configs, 'max.message.bytes', { scopes: ['topic'] })) {
+    for (const { entry } of effectiveEntries(facts.configs, 'max.message.bytes', { scopes: ['topic'] })) {
       const n = intValue(entry);
       if (n !== undefined && n > MAX_MESSAGE_BYTES[tier]) report('topicMax', entry.location, { spelling: entry.spelling, value: shown(entry), tier: TIER_LABEL[tier], max: MAX_MESSAGE_BYTES[tier] });
     }

@@ -1,4 +1,4 @@
-import { ALL_SCOPES, allEntries, type ClientConfig } from '../../src/facts.js';
+import { ALL_SCOPES, effectiveEntries, type ClientConfig } from '../../src/facts.js';
 import { pointsAtEventHubs } from '../../src/kafka/hosts.js';
 import { containsPlaceholder } from '../../src/kafka/secrets.js';
 import { REF } from '../../src/kafka/references.js';
@@ -35,7 +35,7 @@ export default defineRule({
     setting: '{spelling} configures a Confluent Schema Registry client, which Event Hubs does not host.',
   },
   check({ facts, report }) {
-    for (const { config, entry } of allEntries(facts.configs, undefined, { scopes: ALL_SCOPES })) {
+    for (const { config, entry } of effectiveEntries(facts.configs, undefined, { scopes: ALL_SCOPES })) {
       const key = entry.key;
       if (key === 'schema.registry.url' || key.endsWith('.schema.registry.url')) {
         // An unknown URL (${SCHEMA_REGISTRY_URL}) may well be Azure's: only a known one is judged.

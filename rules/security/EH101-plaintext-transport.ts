@@ -1,4 +1,4 @@
-import { absenceAnchor, allEntries, bootstrapOf, entriesOf, shown } from '../../src/facts.js';
+import { absenceAnchor, effectiveEntries, bootstrapOf, entriesOf, shown } from '../../src/facts.js';
 import { unitName } from '../../src/kafka/keys.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
@@ -24,7 +24,7 @@ export default defineRule({
       'the worker sets {spelling}={value}, but its connector tasks\' {clients} clients have no security.protocol and connect with PLAINTEXT; repeat the security settings with the {prefixes}.',
   },
   check({ facts, report }) {
-    for (const { entry } of allEntries(facts.configs, 'security.protocol')) {
+    for (const { entry } of effectiveEntries(facts.configs, 'security.protocol')) {
       if (entry.value !== undefined && PLAINTEXT.has(entry.value.trim().toUpperCase())) report('explicit', entry.location, { spelling: entry.spelling, value: shown(entry) });
     }
     for (const config of facts.configs) {

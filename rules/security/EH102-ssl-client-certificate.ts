@@ -1,4 +1,4 @@
-import { allEntries, shown } from '../../src/facts.js';
+import { effectiveEntries, shown } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -31,10 +31,10 @@ export default defineRule({
     keyMaterial: '{spelling} configures a client certificate; Event Hubs has no mutual-TLS authentication, so remove it and authenticate with SASL PLAIN or OAUTHBEARER.',
   },
   check({ facts, report }) {
-    for (const { entry } of allEntries(facts.configs, 'security.protocol')) {
+    for (const { entry } of effectiveEntries(facts.configs, 'security.protocol')) {
       if (entry.value?.trim().toUpperCase() === 'SSL') report('protocolSsl', entry.location, { spelling: entry.spelling });
     }
-    for (const { entry } of allEntries(facts.configs, KEY_MATERIAL)) {
+    for (const { entry } of effectiveEntries(facts.configs, KEY_MATERIAL)) {
       if (shown(entry).trim() !== '') report('keyMaterial', entry.location, { spelling: entry.spelling });
     }
   },

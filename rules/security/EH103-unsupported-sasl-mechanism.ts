@@ -1,4 +1,4 @@
-import { absenceAnchor, allEntries, entriesOf, shown } from '../../src/facts.js';
+import { absenceAnchor, effectiveEntries, entriesOf, shown } from '../../src/facts.js';
 import { parseJaas } from '../../src/kafka/jaas.js';
 import { REF } from '../../src/kafka/references.js';
 import { isPlaceholder } from '../../src/kafka/secrets.js';
@@ -37,19 +37,19 @@ export default defineRule({
     oauthScope: '{spelling} asks for scope {value}; the Entra ID scope for Event Hubs is https://<namespace>.servicebus.windows.net/.default.',
   },
   check({ facts, report }) {
-    for (const { entry } of allEntries(facts.configs, 'sasl.mechanism')) {
+    for (const { entry } of effectiveEntries(facts.configs, 'sasl.mechanism')) {
       const v = entry.value?.trim().toUpperCase();
       if (v && UNSUPPORTED.has(v)) report('mechanism', entry.location, { spelling: entry.spelling, value: shown(entry) });
     }
-    for (const { entry } of allEntries(facts.configs, KERBEROS_KEYS)) report('kerberos', entry.location, { spelling: entry.spelling });
-    for (const { entry } of allEntries(facts.configs, 'sasl.client.callback.handler.class')) {
+    for (const { entry } of effectiveEntries(facts.configs, KERBEROS_KEYS)) report('kerberos', entry.location, { spelling: entry.spelling });
+    for (const { entry } of effectiveEntries(facts.configs, 'sasl.client.callback.handler.class')) {
       if (entry.value?.includes('software.amazon.msk.auth.iam')) report('mskIam', entry.location, { spelling: entry.spelling, value: entry.value });
     }
-    for (const { entry } of allEntries(facts.configs, 'sasl.oauthbearer.token.endpoint.url')) {
+    for (const { entry } of effectiveEntries(facts.configs, 'sasl.oauthbearer.token.endpoint.url')) {
       const host = entry.value && !isPlaceholder(entry.value) ? urlHost(entry.value) : undefined;
       if (host && !ENTRA_HOSTS.test(host)) report('oauthEndpoint', entry.location, { spelling: entry.spelling, host }, { level: 'note' });
     }
-    for (const { entry } of allEntries(facts.configs, ['sasl.oauthbearer.scope', 'sasl.jaas.config'])) {
+    for (const { entry } of effectiveEntries(facts.configs, ['sasl.oauthbearer.scope', 'sasl.jaas.config'])) {
       const scope = entry.key === 'sasl.jaas.config' ? parseJaas(entry.value ?? entry.template ?? '')?.options.scope : entry.value;
       if (scope && !isPlaceholder(scope) && !scope.includes('${') && !EH_SCOPE.test(scope.trim())) {
         report('oauthScope', entry.location, { spelling: entry.spelling, value: scope }, { level: 'note' });

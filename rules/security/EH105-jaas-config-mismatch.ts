@@ -1,4 +1,4 @@
-import { allEntries, bootstrapOf, effective, entriesOf, type ClientConfig, type ConfigEntry } from '../../src/facts.js';
+import { effectiveEntries, bootstrapOf, effective, entriesOf, type ClientConfig, type ConfigEntry } from '../../src/facts.js';
 import { pointsAtConfluentCloud } from '../../src/kafka/hosts.js';
 import { isConnectionStringUser, jaasKind, parseJaas } from '../../src/kafka/jaas.js';
 import { REF } from '../../src/kafka/references.js';
@@ -58,7 +58,7 @@ export default defineRule({
       '{spelling}: the JAAS login module is {module}; Event Hubs accepts only PlainLoginModule with username "$ConnectionString" or OAuthBearerLoginModule.',
   },
   check({ facts, report }) {
-    for (const { config, entry } of allEntries(facts.configs, 'sasl.jaas.config')) {
+    for (const { config, entry } of effectiveEntries(facts.configs, 'sasl.jaas.config')) {
       const jaas = parseJaas(entry.value ?? entry.template ?? '');
       if (!jaas) continue;
       const kind = jaasKind(jaas.module);

@@ -1,4 +1,4 @@
-import { allEntries } from '../../src/facts.js';
+import { effectiveEntries } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -19,11 +19,11 @@ export default defineRule({
     certificate: '{spelling}=false turns off TLS certificate verification; Event Hubs certificates verify against public CAs, so remove it.',
   },
   check({ facts, report }) {
-    for (const { entry } of allEntries(facts.configs, 'ssl.endpoint.identification.algorithm')) {
+    for (const { entry } of effectiveEntries(facts.configs, 'ssl.endpoint.identification.algorithm')) {
       const v = entry.value?.trim();
       if (v === '' || v?.toLowerCase() === 'none') report('endpoint', entry.location, { spelling: entry.spelling, value: v === '' ? '(empty)' : v });
     }
-    for (const { entry } of allEntries(facts.configs, 'enable.ssl.certificate.verification')) {
+    for (const { entry } of effectiveEntries(facts.configs, 'enable.ssl.certificate.verification')) {
       if (entry.value?.trim().toLowerCase() === 'false') report('certificate', entry.location, { spelling: entry.spelling });
     }
   },

@@ -1,4 +1,4 @@
-import { allEntries, shown } from '../../src/facts.js';
+import { effectiveEntries, shown } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -21,13 +21,13 @@ export default defineRule({
     bundle: '{spelling}={value} uses a Spring SSL bundle for Kafka; Event Hubs needs no custom trust or key material, so make sure the bundle holds only public root CAs.',
   },
   check({ facts, report }) {
-    for (const { entry } of allEntries(facts.configs, TRUSTSTORE)) {
+    for (const { entry } of effectiveEntries(facts.configs, TRUSTSTORE)) {
       if (shown(entry).trim() !== '') report('truststore', entry.location, { spelling: entry.spelling });
     }
-    for (const { entry } of allEntries(facts.configs, CA_FILE)) {
+    for (const { entry } of effectiveEntries(facts.configs, CA_FILE)) {
       if (shown(entry).trim() !== '') report('caFile', entry.location, { spelling: entry.spelling });
     }
-    for (const { entry } of allEntries(facts.configs, 'ssl.bundle', { scopes: ['framework'] })) {
+    for (const { entry } of effectiveEntries(facts.configs, 'ssl.bundle', { scopes: ['framework'] })) {
       report('bundle', entry.location, { spelling: entry.spelling, value: shown(entry) });
     }
   },

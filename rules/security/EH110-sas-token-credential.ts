@@ -1,4 +1,4 @@
-import { ALL_SCOPES, allEntries } from '../../src/facts.js';
+import { ALL_SCOPES, effectiveEntries } from '../../src/facts.js';
 import { parseJaas } from '../../src/kafka/jaas.js';
 import { REF } from '../../src/kafka/references.js';
 import { isSasToken, mask } from '../../src/kafka/secrets.js';
@@ -20,7 +20,7 @@ export default defineRule({
     token: '{spelling} holds a shared access signature token ({token}); the Kafka endpoint accepts only a connection string (PLAIN, username $ConnectionString) or an Entra ID token (OAUTHBEARER).',
   },
   check({ facts, report }) {
-    for (const { entry } of allEntries(facts.configs, ['sasl.password', 'sasl.jaas.config', 'jaas.options.password'], { scopes: ALL_SCOPES })) {
+    for (const { entry } of effectiveEntries(facts.configs, ['sasl.password', 'sasl.jaas.config', 'jaas.options.password'], { scopes: ALL_SCOPES })) {
       const password = entry.key === 'sasl.jaas.config' ? parseJaas(entry.value ?? entry.template ?? '')?.options.password : entry.value;
       if (password && isSasToken(password)) report('token', entry.location, { spelling: entry.spelling, token: mask(password.trim()) });
     }

@@ -40,8 +40,8 @@ function entry(raw: RawEntry, key: string, scope: Scope): ConfigEntry {
   return e;
 }
 
-function stripPrefix(key: string, prefixes: ReadonlyArray<readonly [string, Scope]>): [string, Scope] | undefined {
-  for (const [prefix, scope] of prefixes) if (key.startsWith(prefix) && key.length > prefix.length) return [key.slice(prefix.length), scope];
+function stripPrefix(key: string, prefixes: ReadonlyArray<readonly [string, Scope, string?]>): [string, Scope, string?] | undefined {
+  for (const [prefix, scope, group] of prefixes) if (key.startsWith(prefix) && key.length > prefix.length) return [key.slice(prefix.length), scope, group];
   return undefined;
 }
 
@@ -129,7 +129,9 @@ function mirrorConnector(ctx: FileContext, raw: readonly RawEntry[]): ClientConf
     if (!judged.has(side)) continue;
     const rest = r.key.slice(`${side}.cluster.`.length);
     const prefixed = stripPrefix(rest, CONNECT_CLIENT_PREFIXES);
-    entries.push(prefixed ? entry(r, prefixed[0], prefixed[1]) : entry(r, rest, 'common'));
+    const e = prefixed ? entry(r, prefixed[0], prefixed[1]) : entry(r, rest, 'common');
+    e.group = alias(side);
+    entries.push(e);
   }
   const connectorClass = raw.find((r) => r.key === 'connector.class');
   const config = unit(ctx, 'mirrormaker', ['producer', 'consumer', 'admin'], entries, false, raw, 'mirrormaker connector');
@@ -149,11 +151,14 @@ function connector(ctx: FileContext, raw: readonly RawEntry[]): ClientConfig {
     else {
       // Source-connector topic creation (KIP-158): `topic.creation.<group>.<topic config>`, plus the
       // partition count and replication factor of the topics it creates.
-      const topic = /^topic\.creation\.[^.]+\.(.+)$/.exec(r.key);
-      const setting = topic?.[1] ?? '';
-      if (topic && setting === 'partitions') entries.push(entry(r, PSEUDO_KEYS.partitions, 'topic'));
-      else if (topic && !/^(include|exclude)$/.test(setting)) entries.push(entry(r, setting, 'topic'));
-      else entries.push(entry(r, r.key, 'framework'));
+      const topic = /^topic\.creation\.([^.]+)\.(.+)$/.exec(r.key);
+      const setting = topic?.[2] ?? '';
+      if (topic && !/^(include|exclude)$/.test(setting)) {
+        const e = entry(r, setting === 'partitions' ? PSEUDO_KEYS.partitions : setting, 'topic');
+        // Each topic-creation group is its own set of topics; `default` is what the others fall back to.
+        if (topic[1] !== 'default') e.group = `topic-group:${topic[1]}`;
+        entries.push(e);
+      } else entries.push(entry(r, r.key, 'framework'));
     }
   }
   const config = unit(ctx, 'connect-connector', [], entries, false, raw, 'connector');
@@ -164,7 +169,9 @@ function connector(ctx: FileContext, raw: readonly RawEntry[]): ClientConfig {
 function streams(ctx: FileContext, raw: readonly RawEntry[]): ClientConfig {
   const entries = raw.map((r) => {
     const prefixed = stripPrefix(r.key, STREAMS_PREFIXES);
-    return prefixed ? entry(r, prefixed[0], prefixed[1]) : entry(r, r.key, 'common');
+    const e = prefixed ? entry(r, prefixed[0], prefixed[1]) : entry(r, r.key, 'common');
+    if (prefixed?.[2]) e.group = prefixed[2];
+    return e;
   });
   return unit(ctx, 'streams', ['streams', 'producer', 'consumer', 'admin'], entries, true, raw, 'streams');
 }
@@ -196,7 +203,9 @@ function mirrorMaker(ctx: FileContext, raw: readonly RawEntry[]): ClientConfig |
       if (!judged.has(alias)) continue;
       const rest = r.key.slice(alias.length + 1);
       const prefixed = stripPrefix(rest, CONNECT_CLIENT_PREFIXES);
-      entries.push(prefixed ? entry(r, prefixed[0], prefixed[1]) : entry(r, rest, 'common'));
+      const e = prefixed ? entry(r, prefixed[0], prefixed[1]) : entry(r, rest, 'common');
+      e.group = alias;
+      entries.push(e);
       continue;
     }
     if (MIRROR_FRAMEWORK_PATTERNS.some((p) => p.test(r.key))) {

@@ -79,8 +79,11 @@ function bootKey(raw: RawEntry, rest: string, doc: SpringDocument): void {
       const key = props[2] ?? '';
       // Streams' own client and topic prefixes keep their meaning inside spring.kafka.streams.properties.
       const streamsPrefixed = section === 'streams' ? STREAMS_PREFIXES.find(([p]) => key.startsWith(p) && key.length > p.length) : undefined;
-      if (streamsPrefixed) doc.boot.push(makeEntry(raw, key.slice(streamsPrefixed[0].length), streamsPrefixed[1]));
-      else doc.boot.push(makeEntry(raw, key, (section as Section | undefined) ?? 'common'));
+      const e = streamsPrefixed ? makeEntry(raw, key.slice(streamsPrefixed[0].length), streamsPrefixed[1]) : makeEntry(raw, key, (section as Section | undefined) ?? 'common');
+      if (streamsPrefixed?.[2]) e.group = streamsPrefixed[2];
+      // The `properties` map is applied after the typed keys of the same section, so it wins.
+      e.precedence = 1;
+      doc.boot.push(e);
       return;
     }
   }
@@ -111,46 +114,65 @@ function bootKey(raw: RawEntry, rest: string, doc: SpringDocument): void {
   doc.boot.push(makeEntry(raw, jaasOption ? `jaas.options.${jaasOption[1]}` : k, 'framework'));
 }
 
-/** Maps `…bindings.<b>.producer|consumer.<rest>` and `…default.producer|consumer.<rest>`. */
-function bindingKey(raw: RawEntry, role: 'producer' | 'consumer', rest: string, doc: SpringDocument): void {
+/**
+ * Maps `…bindings.<b>.producer|consumer.<rest>` and `…default.producer|consumer.<rest>`. Each binding is its own
+ * client and topic (group `binding:<b>`); `default` applies to every binding.
+ */
+function bindingKey(raw: RawEntry, role: 'producer' | 'consumer', rest: string, doc: SpringDocument, binding?: string, streams = false): void {
+  const push = (e: ConfigEntry) => {
+    if (binding) e.group = `binding:${binding}`;
+    (streams ? doc.streamsBinder : doc.binder).push(e);
+  };
   const conf = /^configuration\.(.+)$/.exec(rest);
-  if (conf) return void doc.binder.push(makeEntry(raw, conf[1] ?? '', role));
+  if (conf) return push(makeEntry(raw, conf[1] ?? '', role));
   const topic = /^topic\.properties\.(.+)$/.exec(rest);
-  if (topic) return void doc.binder.push(makeEntry(raw, topic[1] ?? '', 'topic'));
+  if (topic) return push(makeEntry(raw, topic[1] ?? '', 'topic'));
   const k = kebabPath(rest);
   const known = role === 'producer' ? BINDING_PRODUCER_KEYS[k] : k === 'topic.replication-factor' ? BINDING_PRODUCER_KEYS[k] : undefined;
-  if (known) return void doc.binder.push(makeEntry(raw, known.key, known.scope, known.kind));
-  doc.binder.push(makeEntry(raw, `${role}.${k}`, 'framework'));
+  if (known) return push(makeEntry(raw, known.key, known.scope, known.kind));
+  // The binding's ack mode is the listener's (KafkaConsumerProperties.ackMode).
+  if (role === 'consumer' && k === 'ack-mode') return push(makeEntry(raw, 'listener.ack-mode', 'framework'));
+  push(makeEntry(raw, `${role}.${k}`, 'framework'));
 }
 
 /** Maps the part after `spring.cloud.stream.kafka.[streams.]binder.`; the Kafka Streams binder's map is Streams config. */
 function binderKey(raw: RawEntry, rest: string, doc: SpringDocument, streams: boolean): void {
+  const target = streams ? doc.streamsBinder : doc.binder;
   const map = /^(configuration|producer-?properties|consumer-?properties|producerProperties|consumerProperties)\.(.+)$/i.exec(rest);
   if (map) {
     const kind = kebab(map[1] ?? '');
     const scope: Scope = kind.startsWith('producer') ? 'producer' : kind.startsWith('consumer') ? 'consumer' : streams ? 'streams' : 'common';
-    return void doc.binder.push(makeEntry(raw, map[2] ?? '', scope));
+    return void target.push(makeEntry(raw, map[2] ?? '', scope));
   }
+  // The binder's transactional producer is a client of its own.
   const txProducer = /^transaction\.producer\.(.+)$/i.exec(rest);
-  if (txProducer) return bindingKey(raw, 'producer', txProducer[1] ?? '', doc);
+  if (txProducer) return bindingKey(raw, 'producer', txProducer[1] ?? '', doc, 'transaction-producer', streams);
   const jaasOption = /^jaas\.options\.(.+)$/i.exec(rest);
-  if (jaasOption) return void doc.binder.push(makeEntry(raw, `jaas.options.${jaasOption[1]}`, 'framework'));
+  if (jaasOption) return void target.push(makeEntry(raw, `jaas.options.${jaasOption[1]}`, 'framework'));
   const k = kebabPath(rest);
   const known = BINDER_KEYS[k];
-  if (known) return void doc.binder.push(makeEntry(raw, known.key, known.scope, known.kind));
-  doc.binder.push(makeEntry(raw, k, 'framework'));
+  if (known) return void target.push(makeEntry(raw, known.key, known.scope, known.kind));
+  target.push(makeEntry(raw, k, 'framework'));
 }
 
 function mapKey(raw: RawEntry, key: string, doc: SpringDocument): void {
-  const env = /^spring\.cloud\.stream\.binders\.[^.]+\.environment\.(spring\..+)$/.exec(key);
-  if (env) return mapKey(raw, env[1] ?? '', doc);
+  // Multi-binder setups: each binder's environment configures a binder of its own.
+  const env = /^spring\.cloud\.stream\.binders\.([^.]+)\.environment\.(spring\..+)$/.exec(key);
+  if (env) {
+    const before = { boot: doc.boot.length, binder: doc.binder.length, streams: doc.streamsBinder.length };
+    mapKey(raw, env[2] ?? '', doc);
+    const added = [...doc.boot.slice(before.boot), ...doc.binder.slice(before.binder), ...doc.streamsBinder.slice(before.streams)];
+    for (const e of added) e.group = `binder:${env[1]}${e.group ? `/${e.group}` : ''}`;
+    return;
+  }
   if (key.startsWith('spring.kafka.')) return bootKey(raw, key.slice('spring.kafka.'.length), doc);
   const binder = /^spring\.cloud\.stream\.kafka\.(streams\.)?binder\.(.+)$/.exec(key);
   if (binder) return binderKey(raw, binder[2] ?? '', doc, binder[1] !== undefined);
-  const binding = /^spring\.cloud\.stream\.kafka\.(?:streams\.)?(?:bindings\.[^.]+|default)\.(producer|consumer)\.(.+)$/.exec(key);
-  if (binding) return bindingKey(raw, binding[1] as 'producer' | 'consumer', binding[2] ?? '', doc);
-  const partitionCount = /^spring\.cloud\.stream\.bindings\.[^.]+\.producer\.(partition-?count|partitionCount)$/i.exec(key);
-  if (partitionCount) return bindingKey(raw, 'producer', 'partition-count', doc);
+  const binding = /^spring\.cloud\.stream\.kafka\.(streams\.)?(?:bindings\.([^.]+)|default)\.(producer|consumer)\.(.+)$/.exec(key);
+  if (binding) return bindingKey(raw, binding[3] as 'producer' | 'consumer', binding[4] ?? '', doc, binding[2], binding[1] !== undefined);
+  const partitionCount = /^spring\.cloud\.stream\.bindings\.([^.]+)\.producer\.(partition-?count|partitionCount)$/i.exec(key);
+  if (partitionCount) return bindingKey(raw, 'producer', 'partition-count', doc, partitionCount[1]);
+  if (/^spring\.config\.import$/.test(key)) doc.imports = true;
   const bundle = /^spring\.ssl\.bundle\.(?:jks|pem)\.([^.]+)\.(keystore|truststore)\./.exec(key);
   if (bundle) {
     const b = (doc.bundles[bundle[1] ?? ''] ??= { keystore: false, truststore: false });
@@ -181,7 +203,7 @@ function springGroup(file: string): { group: string; profile: string | undefined
 export function springDocuments(file: string, docs: readonly RawDocument[]): SpringDocument[] {
   const { group, profile } = springGroup(file);
   return docs.map((d) => {
-    const doc: SpringDocument = { file, group, profiles: [], boot: [], binder: [], bundles: {}, bundleRefs: [] };
+    const doc: SpringDocument = { file, group, profiles: [], boot: [], binder: [], streamsBinder: [], imports: false, bundles: {}, bundleRefs: [] };
     const activated = activation(d.entries);
     doc.profiles = [...new Set([...(profile ? [profile] : []), ...activated])];
     for (const raw of d.entries) mapKey(raw, unbracket(raw.key), doc);
@@ -226,18 +248,24 @@ function bundleEntries(docs: readonly SpringDocument[], own: readonly SpringDocu
  * taken from the same document, else from the file's profile-less documents.
  */
 function withDefaultBrokerPort(docs: readonly SpringDocument[]): void {
-  const portIn = (d: SpringDocument) => d.binder.filter((e) => e.key === 'default-broker-port').at(-1)?.value;
-  const base = docs.filter((d) => d.profiles.length === 0).map(portIn).filter(Boolean).at(-1);
-  for (const d of docs) withPort(d.binder, portIn(d) ?? base ?? '9092');
+  for (const list of ['binder', 'streamsBinder'] as const) {
+    const portIn = (d: SpringDocument) => d[list].filter((e) => e.key === 'default-broker-port').at(-1)?.value;
+    for (const d of docs) {
+      const base = docs.filter((o) => o.file === d.file && o.profiles.length === 0).map(portIn).filter(Boolean).at(-1);
+      withPort(d[list], portIn(d) ?? base ?? '9092');
+    }
+  }
 }
 
 function withPort(entries: ConfigEntry[], port: string): void {
   for (const e of entries) {
-    if (e.key !== 'bootstrap.servers' || e.value === undefined) continue;
-    e.value = e.value
+    if (e.key !== 'bootstrap.servers' || e.value === undefined || e.display !== undefined) continue;
+    const withPorts = e.value
       .split(',')
       .map((h) => (/:\d+$/.test(h) || h.includes('://') ? h : `${h}:${port}`))
       .join(',');
+    if (withPorts !== e.value) e.display = `${e.value} (port ${port})`;
+    e.value = withPorts;
   }
 }
 
@@ -254,6 +282,7 @@ export function assembleSpring(documents: readonly SpringDocument[]): ClientConf
   const configs: ClientConfig[] = [];
   const groups = new Map<string, SpringDocument[]>();
   for (const d of documents) groups.set(d.group, [...(groups.get(d.group) ?? []), d]);
+  withDefaultBrokerPort(documents);
   for (const [group, docs] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const base = docs.filter((d) => d.profiles.length === 0);
     const profiles = [...new Set(docs.flatMap((d) => d.profiles))].sort();
@@ -264,39 +293,42 @@ export function assembleSpring(documents: readonly SpringDocument[]): ClientConf
         return { label: `profile ${p}`, own, all: [...base, ...own] };
       }),
     ];
+    const suffix = (label: string | undefined) => (label ? `:${label}` : '');
     for (const u of units) {
       const own = u.own.flatMap((d) => d.boot);
       const ownClient = [...own, ...bundleEntries(u.all, u.own)].filter((e) => e.scope !== 'framework' || e.key === 'ssl.bundle');
-      if (ownClient.length === 0) continue;
-      const entries = u.all.flatMap((d) => [...d.boot, ...bundleEntries(u.all, [d])]);
       const anchor = firstLocation([...own, ...ownClient]);
-      if (!anchor) continue;
-      const config: ClientConfig = {
-        id: `${group}#spring${u.label ? `:${u.label}` : ''}`,
-        library: 'spring',
-        roles: rolesOf(ownClient),
-        anchor,
-        // The binder merges Boot, binder and binding settings at run time: a Boot unit next to binder keys is open.
-        closed: !u.all.some((d) => d.binder.length > 0),
-        entries,
-      };
-      if (u.label) config.label = u.label;
-      configs.push(config);
+      if (ownClient.length > 0 && anchor) {
+        const config: ClientConfig = {
+          id: `${group}#spring${suffix(u.label)}`,
+          library: 'spring',
+          roles: rolesOf(ownClient),
+          anchor,
+          // The binder merges Boot, binder and binding settings at run time, and spring.config.import brings in
+          // files this scan does not read: either way the Boot settings are not all visible.
+          closed: !u.all.some((d) => d.binder.length > 0 || d.streamsBinder.length > 0 || d.imports),
+          entries: u.all.flatMap((d) => [...d.boot, ...bundleEntries(u.all, [d])]),
+        };
+        if (u.label) config.label = u.label;
+        configs.push(config);
+      }
+      // Binder units follow the same profiles; they are never closed (catalog §2.3).
+      for (const [list, name] of [['binder', 'spring-cloud-stream'], ['streamsBinder', 'spring-cloud-stream-streams']] as const) {
+        const ownBinder = u.own.flatMap((d) => d[list]);
+        if (ownBinder.length === 0) continue;
+        const entries = u.all.flatMap((d) => d[list]);
+        const config: ClientConfig = {
+          id: `${group}#${name}${suffix(u.label)}`,
+          library: 'spring-cloud-stream',
+          roles: rolesOf(entries),
+          anchor: firstLocation(ownBinder) ?? ownBinder[0]!.location,
+          closed: false,
+          entries,
+        };
+        if (u.label) config.label = u.label;
+        configs.push(config);
+      }
     }
-  }
-  const byFile = new Map<string, SpringDocument[]>();
-  for (const d of documents) if (d.binder.length > 0) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
-  for (const [file, docs] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    withDefaultBrokerPort(docs);
-    const entries = docs.flatMap((d) => d.binder);
-    configs.push({
-      id: `${file}#spring-cloud-stream`,
-      library: 'spring-cloud-stream',
-      roles: rolesOf(entries),
-      anchor: firstLocation(entries) ?? entries[0]!.location,
-      closed: false,
-      entries,
-    });
   }
   return configs;
 }

@@ -56,6 +56,10 @@ export interface SpringDocument {
   boot: ConfigEntry[];
   /** Spring Cloud Stream Kafka binder entries. */
   binder: ConfigEntry[];
+  /** Spring Cloud Stream Kafka Streams binder entries: a binder of its own, with its own JAAS settings. */
+  streamsBinder: ConfigEntry[];
+  /** `spring.config.import` brings in configuration this scan does not see. */
+  imports: boolean;
   /** `spring.ssl.bundle.<type>.<name>.<keystore|truststore>` definitions: name -> which stores. */
   bundles: Record<string, { keystore: boolean; truststore: boolean }>;
   /** `spring.kafka[.<section>].ssl.bundle` references, expanded once the unit's bundles are known. */

@@ -168,11 +168,11 @@ export const OLD_SCALA_CLIENT_KEYS: ReadonlySet<string> = new Set([
   'request.required.acks',
 ]);
 
-/** Kafka Streams client prefixes (StreamsConfig, S1). */
-export const STREAMS_PREFIXES: ReadonlyArray<readonly [string, Scope]> = [
-  ['main.consumer.', 'consumer'],
-  ['restore.consumer.', 'consumer'],
-  ['global.consumer.', 'consumer'],
+/** Kafka Streams client prefixes (StreamsConfig, S1); the main, restore and global consumers are separate clients. */
+export const STREAMS_PREFIXES: ReadonlyArray<readonly [string, Scope, string?]> = [
+  ['main.consumer.', 'consumer', 'main-consumer'],
+  ['restore.consumer.', 'consumer', 'restore-consumer'],
+  ['global.consumer.', 'consumer', 'global-consumer'],
   ['producer.', 'producer'],
   ['consumer.', 'consumer'],
   ['admin.', 'admin'],

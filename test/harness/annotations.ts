@@ -25,7 +25,8 @@ function commentPrefixes(file: string): RegExp | undefined {
   return undefined;
 }
 
-const ANNOTATION = /^(todo-expect|todo-ok|expect|ok):\s*(.+?)\s*(-->)?\s*$/;
+/** `expect: EH101, EH501(warning) -- why`: ids with optional levels, then an optional reason. */
+const ANNOTATION = /^(todo-expect|todo-ok|expect|ok):\s*(.+?)(?:\s+--\s.*?)?\s*(-->)?\s*$/;
 
 function parseIds(list: string): Array<{ ruleId: string; level?: string }> {
   return list
