@@ -39,13 +39,17 @@ describe('domain helpers', () => {
   });
 
   it('recognise placeholders and SAS tokens, and mask secrets', () => {
-    for (const p of ['<connection string>', '{YOUR.EVENTHUBS.CONNECTION.STRING}', '${EH}', 'XXXXXX', 'your_api_key_here', 'SAS_KEY_VALUE']) expect(isPlaceholder(p), p).toBe(true);
+    for (const p of ['<connection string>', '<Your Event Hubs connection string.', '{YOUR.EVENTHUBS.CONNECTION.STRING}', '{{ CLUSTER_API_KEY }}', '${EH}', 'XXXXXX', 'your_api_key_here', 'SAS_KEY_VALUE', 'replace_me']) {
+      expect(isPlaceholder(p), p).toBe(true);
+    }
     expect(isPlaceholder('alice')).toBe(false);
     expect(isSasToken('SharedAccessSignature sr=x&sig=y&se=1&skn=z')).toBe(true);
     expect(isSasToken('sr=x&sig=y&se=1')).toBe(true);
     expect(isSasToken('Endpoint=sb://x/;SharedAccessKey=y')).toBe(false);
     expect(mask(KEY)).toBe('FAKE…3=');
-    expect(redact(`SharedAccessKey=${KEY} password="hunter2hunter2" sig=abcdefghij https://u:pw123456@h`)).toBe('SharedAccessKey=FAKE…3= password="hunt…r2" sig=abcd…ij https://u:********@h');
+    expect(redact(`SharedAccessKey=${KEY} password="hunter2hunter2" sig=abcdefghijabcdefghij https://u:pw123456@h`)).toBe('SharedAccessKey=FAKE…3= password="****" sig=abcd…ij https://u:****@h');
+    expect(redact('clientSecret="s3cr3t-value" password=plain;')).toBe('clientSecret="****" password=****;');
+    expect(redact('SharedAccessKey=<key>) and password="${EH}"')).toBe('SharedAccessKey=<key>) and password="${EH}"');
   });
 
   it('compare dotted versions', () => {

@@ -22,14 +22,20 @@ export default defineRule({
     commitInterval: '{spelling}={value} commits offsets more often than Event Hubs\' 4 commits per second per partition; use 250 ms or more (default 5000).',
   },
   check({ facts, report }) {
-    for (const { entry } of effectiveEntries(facts.configs, 'group.id', { scopes: ALL_SCOPES })) {
+    // Kafka Streams uses application.id as the group id of its consumers.
+    for (const { config, entry } of effectiveEntries(facts.configs, ['group.id', 'application.id'], { scopes: ALL_SCOPES })) {
+      if (entry.key === 'application.id' && config.library !== 'streams' && entry.scope !== 'streams') continue;
       if (entry.value !== undefined && entry.value.length > MAX_GROUP_ID_LENGTH) report('groupTooLong', entry.location, { spelling: entry.spelling, length: entry.value.length });
     }
     for (const { entry } of effectiveEntries(facts.configs, 'listener.ack-mode', { scopes: ['framework'] })) {
       if (entry.value?.trim().toLowerCase() === 'record') report('ackPerRecord', entry.location, { spelling: entry.spelling, value: shown(entry) }, { level: 'note' });
     }
     for (const { config, entry } of effectiveEntries(facts.configs, 'auto.commit.interval.ms')) {
-      if (effective(config, 'enable.auto.commit')?.value?.trim().toLowerCase() === 'false') continue;
+      // Connect sink tasks never auto-commit, and Spring for Apache Kafka turns auto-commit off unless it is set
+      // (spring-kafka 2.3+): there the interval only matters with enable.auto.commit=true.
+      if (config.library === 'connect' || config.library === 'mirrormaker') continue;
+      const auto = effective(config, 'enable.auto.commit', { scopes: ['common', 'consumer'] })?.value?.trim().toLowerCase();
+      if (auto === 'false' || (auto !== 'true' && (config.library === 'spring' || config.library === 'spring-cloud-stream'))) continue;
       const n = intValue(entry);
       if (n !== undefined && n < MIN_COMMIT_INTERVAL_MS) report('commitInterval', entry.location, { spelling: entry.spelling, value: shown(entry) }, { level: 'note' });
     }

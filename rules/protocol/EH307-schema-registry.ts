@@ -40,7 +40,8 @@ export default defineRule({
       if (key === 'schema.registry.url' || key.endsWith('.schema.registry.url')) {
         // An unknown URL (${SCHEMA_REGISTRY_URL}) may well be Azure's: only a known one is judged.
         const urls = (entry.value ?? '').split(',').map((u) => u.trim()).filter(Boolean);
-        if (urls.length === 0 || containsPlaceholder(entry.value ?? '') || urls.every((u) => pointsAtEventHubs(urlHost(u)))) continue;
+        // mock:// is Confluent's in-memory registry for tests, not a registry to host.
+        if (urls.length === 0 || containsPlaceholder(entry.value ?? '') || urls.every((u) => pointsAtEventHubs(urlHost(u)) || /^mock:\/\//i.test(u))) continue;
         report('url', entry.location, { spelling: entry.spelling, value: entry.value ?? '' });
       } else if (SERDE_KEY.test(key) && REGISTRY_CLASS.test(entry.value?.trim() ?? '')) {
         report('serde', entry.location, { spelling: entry.spelling, value: entry.value?.trim() ?? '' });

@@ -1,12 +1,10 @@
-import { effectiveEntries, shown } from '../../src/facts.js';
+import { effectiveEntries, shown, type ClientConfig, type ConfigEntry } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
-/** Client-certificate material: Java SslConfigs.SSL_KEYSTORE_*, librdkafka ssl.certificate/key.*, Spring key-store-* (catalog EH102). */
+/** Client-certificate material in every family: Java SslConfigs.SSL_KEYSTORE_*, librdkafka ssl.certificate/key.* (catalog EH102). */
 const KEY_MATERIAL = [
   'ssl.keystore.location',
-  'ssl.keystore.password',
-  'ssl.keystore.type',
   'ssl.keystore.key',
   'ssl.keystore.certificate.chain',
   'ssl.key.password',
@@ -15,6 +13,15 @@ const KEY_MATERIAL = [
   'ssl.certificate.pem',
   'ssl.key.pem',
 ];
+
+/**
+ * The catalog names the keystore password and type only for librdkafka (`ssl.keystore.password`) and Spring's typed
+ * `key-store-password`/`key-store-type`; in Java files they sit next to the location, which already carries the finding.
+ */
+function namedKeystoreDetail(config: ClientConfig, entry: ConfigEntry): boolean {
+  if (/key-store-(password|type)$/.test(entry.spelling)) return true;
+  return config.library === 'librdkafka' && entry.key === 'ssl.keystore.password';
+}
 
 export default defineRule({
   id: 'EH102',
@@ -36,6 +43,9 @@ export default defineRule({
     }
     for (const { entry } of effectiveEntries(facts.configs, KEY_MATERIAL)) {
       if (shown(entry).trim() !== '') report('keyMaterial', entry.location, { spelling: entry.spelling });
+    }
+    for (const { config, entry } of effectiveEntries(facts.configs, ['ssl.keystore.password', 'ssl.keystore.type'])) {
+      if (shown(entry).trim() !== '' && namedKeystoreDetail(config, entry)) report('keyMaterial', entry.location, { spelling: entry.spelling });
     }
   },
 });

@@ -60,10 +60,14 @@ function isOldScalaClient(entries: readonly RawEntry[]): boolean {
   return entries.some((e) => ZOOKEEPER_CLIENT_KEYS.has(e.key)) && entries.some((e) => OLD_SCALA_CLIENT_KEYS.has(e.key));
 }
 
-function clientLibrary(entries: readonly RawEntry[], extension: string): Library {
-  if (entries.some((e) => LIBRDKAFKA_ONLY_KEYS.has(e.key))) return 'librdkafka';
+/**
+ * Java-only keys win over librdkafka-only ones: Java configs often carry a librdkafka key copied from the Event
+ * Hubs docs (socket.keepalive.enable), which the Java client ignores. A name like `librdkafka.config` is a hint.
+ */
+function clientLibrary(entries: readonly RawEntry[], ctx: FileContext): Library {
   if (entries.some((e) => JAVA_ONLY_KEYS.has(e.key))) return 'java';
-  return extension === '.conf' || extension === '.cfg' ? 'librdkafka' : 'java';
+  if (entries.some((e) => LIBRDKAFKA_ONLY_KEYS.has(e.key)) || /rdkafka/.test(ctx.basename)) return 'librdkafka';
+  return ctx.extension === '.conf' || ctx.extension === '.cfg' ? 'librdkafka' : 'java';
 }
 
 function clientRoles(ctx: FileContext, entries: readonly ConfigEntry[]): Role[] {
@@ -222,7 +226,7 @@ function mirrorMaker(ctx: FileContext, raw: readonly RawEntry[]): ClientConfig |
 }
 
 function plainClient(ctx: FileContext, raw: readonly RawEntry[]): ClientConfig {
-  const library = clientLibrary(raw, ctx.extension);
+  const library = clientLibrary(raw, ctx);
   const entries = raw.map((r) => entry(r, library === 'librdkafka' ? canonicalKey(r.key) : r.key, 'common'));
   // Configs of the pre-1.0 Scala clients are not units: EH303 covers them as a whole (catalog §2.3).
   return unit(ctx, library, clientRoles(ctx, entries), entries, !isOldScalaClient(raw), raw);

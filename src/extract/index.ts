@@ -78,7 +78,14 @@ export function extractFile(file: string, kind: FileKind, text: string): FileFac
         break;
       }
       if (/^[^#!\n]*\{[ \t]*$/m.test(text)) {
-        facts.notifications.push({ level: 'note', kind: 'unsupported-format', file, message: 'HOCON-style configuration is not read yet; only credentials were checked.' });
+        // A block-structured file (HOCON, nginx, …): say so visibly when it looks like it configures Kafka.
+        const kafka = /kafka|bootstrap\.servers/i.test(text);
+        facts.notifications.push({
+          level: kafka ? 'warning' : 'note',
+          kind: 'unsupported-format',
+          file,
+          message: `block-structured configuration (HOCON or similar) is not read yet${kafka ? ', although it mentions Kafka' : ''}; only credentials were checked`,
+        });
         break;
       }
       withDocuments(withoutSections(readProperties(index)));
@@ -95,9 +102,10 @@ export function extractFile(file: string, kind: FileKind, text: string): FileFac
         withDocuments(docs);
         return facts;
       }
+      // A template is not the configuration itself: say it was not read, without failing the scan.
       const templated = /\{\{|\{%/.test(text);
       facts.notifications.push({
-        level: templated ? 'note' : 'error',
+        level: templated ? 'warning' : 'error',
         kind: templated ? 'unsupported-format' : 'unparsable',
         file,
         line: error.line,

@@ -1,8 +1,11 @@
 // Event Hubs credentials: connection strings, SAS keys and tokens, placeholders, masking (catalog EH107, EH110, §2.4).
 
-/** Shows only the first 4 and last 2 characters, so a finding can be matched to its secret without revealing it. */
+/**
+ * Shows the first 4 and last 2 characters of a long secret (a 44-character SAS key), so a finding can be matched
+ * to its secret without revealing it; anything shorter than 20 characters (a password) is hidden entirely.
+ */
 export function mask(secret: string): string {
-  if (secret.length <= 8) return '*'.repeat(Math.max(secret.length, 4));
+  if (secret.length < 20) return '****';
   return `${secret.slice(0, 4)}…${secret.slice(-2)}`;
 }
 
@@ -13,9 +16,10 @@ export function mask(secret: string): string {
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (v === '') return false;
-  if (/^<[^>]*>$/.test(v) || /^\{\{?[^}]*\}\}?$/.test(v) || /^\$\{[^}]*\}$/.test(v) || /^\$\([^)]*\)$/.test(v)) return true;
+  // `<…>` (also left unterminated by a typo), `{…}`, `{{ … }}` (mustache/Jinja), `${…}`, `$(…)`.
+  if (/^<[^>]*>?$/.test(v) || /^\{\{?[^}]*\}\}?$/.test(v) || /^\$\{[^}]*\}$/.test(v) || /^\$\([^)]*\)$/.test(v)) return true;
   if (/[xX*]{4,}/.test(v)) return true;
-  if (/\byour[_-]/i.test(v) || /<fill>/i.test(v) || /^SAS_KEY_VALUE$/.test(v) || /^changeme$/i.test(v)) return true;
+  if (/\byour[_-]/i.test(v) || /<fill>/i.test(v) || /^SAS_KEY_VALUE$/.test(v) || /^(change[_-]?me|replace[_-]?me|todo|tbd)$/i.test(v)) return true;
   return false;
 }
 

@@ -28,7 +28,9 @@ export function writeText(result: ScanResult, options: WriteOptions): string {
   const total = result.findings.length;
   if (total > 0) lines.push('');
   const summary = `${plural(total, 'problem')} (${plural(n.error, 'error')}, ${plural(n.warning, 'warning')}, ${plural(n.note, 'note')}) in ${plural(result.filesScanned, 'file')} scanned · tier ${TIER_LABEL[result.tier]}`;
-  lines.push(total > 0 ? c.bold(`✖ ${summary}`) : c.green(`✔ ${summary}`));
+  const failed = new Set(result.notifications.filter((n) => n.level === 'error').map((n) => n.file ?? '')).size;
+  const incomplete = failed > 0 ? ` · ${plural(failed, 'file')} could not be scanned (see the messages on stderr)` : '';
+  lines.push(total > 0 || failed > 0 ? c.bold(`✖ ${summary}${incomplete}`) : c.green(`✔ ${summary}`));
   const fired = result.rules.filter((r) => result.findings.some((f) => f.ruleId === r.id));
   if (fired.length > 0) {
     lines.push('', 'Rules (run `ehcompat explain <id>` for details):');
