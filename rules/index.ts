@@ -22,6 +22,7 @@ import EH305 from './protocol/EH305-compression-codec.js';
 import EH306 from './protocol/EH306-max-request-size.js';
 import EH307 from './protocol/EH307-schema-registry.js';
 import EH402 from './partitioning/EH402-partition-count-limit.js';
+import EH403 from './partitioning/EH403-repartitioning.js';
 import EH404 from './partitioning/EH404-auto-topic-creation.js';
 import EH406 from './partitioning/EH406-compacted-topic.js';
 import EH501 from './client-config/EH501-metadata-max-age.js';
@@ -35,6 +36,7 @@ import EH508 from './client-config/EH508-socket-keepalive.js';
 import EH509 from './client-config/EH509-idempotence-timeout.js';
 import EH510 from './client-config/EH510-consumer-group-limits.js';
 import EH000 from './ecosystem/EH000-basic-tier.js';
+import EH602 from './ecosystem/EH602-ksqldb.js';
 import EH603 from './ecosystem/EH603-broker-config.js';
 import EH605 from './ecosystem/EH605-kafka-connect-mm2.js';
 
@@ -42,7 +44,7 @@ export const RULES: readonly Rule[] = [
   EH000, EH101, EH102, EH103, EH104, EH105, EH106, EH107, EH109, EH110,
   EH201, EH202, EH203, EH204, EH205, EH206,
   EH302, EH303, EH304, EH305, EH306, EH307,
-  EH402, EH404, EH406,
+  EH402, EH403, EH404, EH406,
   EH501, EH502, EH503, EH504, EH505, EH506, EH507, EH508, EH509, EH510,
-  EH603, EH605,
+  EH602, EH603, EH605,
 ] as Rule[];

@@ -19,6 +19,7 @@ export type Library =
   | 'connect'
   | 'connect-connector'
   | 'mirrormaker'
+  | 'ksqldb'
   | 'jaas';
 
 export type Role = 'producer' | 'consumer' | 'admin' | 'streams';

@@ -243,6 +243,14 @@ export function kafkaFileFacts(ctx: FileContext, raw: readonly RawEntry[]): { co
     const mm2 = mirrorMaker(ctx, raw);
     return mm2 ? { configs: [mm2], brokers: [] } : none;
   }
+  // ksqlDB server and ksql-migrations configs: the product itself cannot run on Event Hubs (EH602), so their
+  // Kafka client settings are judged when written but missing ones are not (an open unit).
+  if (raw.some((r) => r.key.startsWith('ksql.'))) {
+    const entries = raw.map((r) => entry(r, r.key, r.key.startsWith('ksql.') ? 'framework' : 'common'));
+    const ksql = unit(ctx, 'ksqldb', [], entries, false, raw, 'ksqldb');
+    ksql.anchor = raw.find((r) => r.key.startsWith('ksql.'))!.location;
+    return { configs: [ksql], brokers: [] };
+  }
   if (keys.has('connector.class')) {
     const mirror = /^org\.apache\.kafka\.connect\.mirror\./.test(raw.find((r) => r.key === 'connector.class')?.value.trim() ?? '');
     return { configs: [mirror ? mirrorConnector(ctx, raw) : connector(ctx, raw)], brokers: [] };

@@ -73,6 +73,10 @@ export function extractFile(file: string, kind: FileKind, text: string): FileFac
       return facts;
     case 'conf':
       if (text.trimStart().startsWith('<')) break; // XML .config (e.g. .NET app.config): credentials only
+      if (text.trimStart().startsWith('{')) {
+        connectorJson(file, index, facts);
+        return facts;
+      }
       if (looksLikeJaas(text)) {
         facts.configs.push(...jaasFileFacts(index));
         break;
@@ -115,8 +119,34 @@ export function extractFile(file: string, kind: FileKind, text: string): FileFac
       break;
     }
     case 'text':
+      if (path.extname(file).toLowerCase() === '.json') {
+        connectorJson(file, index, facts);
+        return facts;
+      }
       break;
   }
   facts.literals.push(...extractLiterals(index));
   return facts;
+}
+
+/**
+ * Kafka Connect connector JSON (REST API bodies: `{"name", "config": {…}}` or the bare config map): read with the
+ * YAML reader, which parses JSON with positions. Other JSON files are only searched for credentials.
+ */
+function connectorJson(file: string, index: LineIndex, facts: FileFacts): void {
+  if (!index.text.includes('"connector.class"')) {
+    facts.literals.push(...extractLiterals(index));
+    return;
+  }
+  const { docs, error } = readYaml(index);
+  if (error) {
+    facts.literals.push(...extractLiterals(index));
+    facts.notifications.push({ level: 'error', kind: 'unparsable', file, line: error.line, column: error.column, message: `JSON syntax error: ${error.message}` });
+    return;
+  }
+  const entries = docs.flatMap((d) => d.entries);
+  const nested = entries.some((e) => e.key === 'config.connector.class');
+  const config = entries.filter((e) => !nested || e.key.startsWith('config.')).map((e) => (nested ? { ...e, key: e.key.slice('config.'.length) } : e));
+  facts.literals.push(...extractLiterals(index, docs));
+  fromDocuments(file, [{ index: 0, entries: config }], facts);
 }

@@ -357,6 +357,7 @@ export const LIBRARY_LABEL: Readonly<Record<Library, string>> = {
   connect: 'Kafka Connect worker',
   'connect-connector': 'Kafka Connect connector',
   mirrormaker: 'MirrorMaker 2',
+  ksqldb: 'ksqlDB',
   jaas: 'JAAS',
 };
 
