@@ -271,14 +271,24 @@ function indexOf(configs: readonly ClientConfig[]) {
  * effect for any client is, once, on its own line (Spring profile units share their default documents).
  */
 export function effectiveEntries(configs: readonly ClientConfig[], key: string | readonly string[] | undefined, query: EntryQuery = {}): Indexed[] {
-  const allowed = query.scopes ?? CLIENT_SCOPES;
+  const allowed = new Set(query.scopes ?? CLIENT_SCOPES);
   const seen = new Set<string>();
   const out: Indexed[] = [];
   for (const { config, byKey } of indexOf(configs)) {
     const keys = key === undefined ? [...byKey.keys()] : typeof key === 'string' ? [key] : key;
     for (const k of keys) {
-      const candidates = (byKey.get(k) ?? []).filter((e) => allowed.includes(e.scope));
+      const candidates = (byKey.get(k) ?? []).filter((e) => allowed.has(e.scope));
       if (candidates.length === 0) continue;
+      // A key written once is in effect for whoever reads its scope: the common case, and the fast one.
+      if (candidates.length === 1) {
+        const e = candidates[0]!;
+        const id = entryId(e);
+        if (!seen.has(id)) {
+          seen.add(id);
+          out.push({ config, entry: e });
+        }
+        continue;
+      }
       // Each group is its own client or topic; `undefined` stands for the clients that belong to no group.
       const groups = [undefined, ...new Set(candidates.map((e) => e.group).filter((g) => g !== undefined))];
       for (const group of groups) {

@@ -248,11 +248,14 @@ function bundleEntries(docs: readonly SpringDocument[], own: readonly SpringDocu
  * taken from the same document, else from the file's profile-less documents.
  */
 function withDefaultBrokerPort(docs: readonly SpringDocument[]): void {
+  const byFile = new Map<string, SpringDocument[]>();
+  for (const d of docs) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
   for (const list of ['binder', 'streamsBinder'] as const) {
     const portIn = (d: SpringDocument) => d[list].filter((e) => e.key === 'default-broker-port').at(-1)?.value;
-    for (const d of docs) {
-      const base = docs.filter((o) => o.file === d.file && o.profiles.length === 0).map(portIn).filter(Boolean).at(-1);
-      withPort(d[list], portIn(d) ?? base ?? '9092');
+    for (const fileDocs of byFile.values()) {
+      if (!fileDocs.some((d) => d[list].length > 0)) continue;
+      const base = fileDocs.filter((d) => d.profiles.length === 0).map(portIn).filter(Boolean).at(-1);
+      for (const d of fileDocs) withPort(d[list], portIn(d) ?? base ?? '9092');
     }
   }
 }
