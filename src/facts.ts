@@ -137,10 +137,6 @@ export function emptyFacts(): Facts {
 const CLIENT_SCOPES: readonly Scope[] = ['common', 'producer', 'consumer', 'admin', 'streams', 'worker', 'topic'];
 export const ALL_SCOPES: readonly Scope[] = [...CLIENT_SCOPES, 'framework'];
 
-/** Scopes whose settings reach a client of the given role. */
-export function scopesFor(role: Role): Scope[] {
-  return ['common', role === 'streams' ? 'streams' : role];
-}
 
 interface EntryQuery {
   /** Restrict to these scopes; default: every client scope (not `framework`). */
@@ -154,9 +150,6 @@ export function entriesOf(config: ClientConfig, key: string | readonly string[],
   return config.entries.filter((e) => keys.includes(e.key) && scopes.includes(e.scope));
 }
 
-export function hasKey(config: ClientConfig, key: string | readonly string[], query: EntryQuery = {}): boolean {
-  return entriesOf(config, key, query).length > 0;
-}
 
 /**
  * The entry in effect among candidates, seen by a client that reads `scopes` (most general first): a more
@@ -218,12 +211,6 @@ export function intValue(entry: ConfigEntry | undefined): number | undefined {
   return Number(v);
 }
 
-export function boolValue(entry: ConfigEntry | undefined): boolean | undefined {
-  const v = entry?.value?.trim().toLowerCase();
-  if (v === 'true') return true;
-  if (v === 'false') return false;
-  return undefined;
-}
 
 /** The value as a message may show it: resolved value, else the text as written. Never use for secrets. */
 export function shown(entry: ConfigEntry): string {

@@ -5,11 +5,11 @@ import {
   BINDER_KEYS,
   BINDING_PRODUCER_KEYS,
   kebab,
+  lookup,
   SPRING_COMMON_KEYS,
   SPRING_SECTION_KEYS,
   SPRING_TEMPLATE_KEYS,
   STREAMS_PREFIXES,
-  type TypedKey,
   type ValueKind,
 } from '../kafka/keys.js';
 import type { RawDocument, RawEntry, SpringDocument } from './types.js';
@@ -61,9 +61,6 @@ function makeEntry(raw: RawEntry, key: string, scope: Scope, kind?: ValueKind): 
   return e;
 }
 
-function typed(table: Readonly<Record<string, TypedKey>>, path: string): TypedKey | undefined {
-  return Object.prototype.hasOwnProperty.call(table, path) ? table[path] : undefined;
-}
 
 /** Relaxed binding for the typed part of a key: each segment in kebab form. */
 function kebabPath(p: string): string {
@@ -96,15 +93,15 @@ function bootKey(raw: RawEntry, rest: string, doc: SpringDocument): void {
     doc.bundleRefs.push({ name: resolveSpring(raw.value).value ?? '', scope, spelling: raw.key, raw: raw.value, location: raw.location });
     return;
   }
-  const common = typed(SPRING_COMMON_KEYS, inner);
-  const specific = section ? typed(SPRING_SECTION_KEYS[section], inner) : undefined;
+  const common = lookup(SPRING_COMMON_KEYS, inner);
+  const specific = section ? lookup(SPRING_SECTION_KEYS[section], inner) : undefined;
   const known = common ?? specific;
   if (known) {
     doc.boot.push(makeEntry(raw, known.key, scope, known.kind));
     return;
   }
   const template = /^template\.(.+)$/.exec(k);
-  const templateKey = template ? typed(SPRING_TEMPLATE_KEYS, template[1] ?? '') : undefined;
+  const templateKey = template ? lookup(SPRING_TEMPLATE_KEYS, template[1] ?? '') : undefined;
   if (templateKey) {
     doc.boot.push(makeEntry(raw, templateKey.key, 'producer', templateKey.kind));
     return;
@@ -128,7 +125,7 @@ function bindingKey(raw: RawEntry, role: 'producer' | 'consumer', rest: string, 
   const topic = /^topic\.properties\.(.+)$/.exec(rest);
   if (topic) return push(makeEntry(raw, topic[1] ?? '', 'topic'));
   const k = kebabPath(rest);
-  const known = role === 'producer' ? BINDING_PRODUCER_KEYS[k] : k === 'topic.replication-factor' ? BINDING_PRODUCER_KEYS[k] : undefined;
+  const known = role === 'producer' || k === 'topic.replication-factor' ? lookup(BINDING_PRODUCER_KEYS, k) : undefined;
   if (known) return push(makeEntry(raw, known.key, known.scope, known.kind));
   // The binding's ack mode is the listener's (KafkaConsumerProperties.ackMode).
   if (role === 'consumer' && k === 'ack-mode') return push(makeEntry(raw, 'listener.ack-mode', 'framework'));
@@ -150,7 +147,7 @@ function binderKey(raw: RawEntry, rest: string, doc: SpringDocument, streams: bo
   const jaasOption = /^jaas\.options\.(.+)$/i.exec(rest);
   if (jaasOption) return void target.push(makeEntry(raw, `jaas.options.${jaasOption[1]}`, 'framework'));
   const k = kebabPath(rest);
-  const known = BINDER_KEYS[k];
+  const known = lookup(BINDER_KEYS, k);
   if (known) return void target.push(makeEntry(raw, known.key, known.scope, known.kind));
   target.push(makeEntry(raw, k, 'framework'));
 }

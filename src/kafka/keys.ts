@@ -342,9 +342,14 @@ export function kebab(segment: string): string {
     .toLowerCase();
 }
 
+/** A table entry for a key the user wrote: own properties only, so `constructor` or `__proto__` find nothing. */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
 /** Canonical key for a raw client key written in a Kafka context (librdkafka aliases folded). */
 export function canonicalKey(raw: string): string {
-  return LIBRDKAFKA_ALIASES[raw] ?? raw;
+  return lookup(LIBRDKAFKA_ALIASES, raw) ?? raw;
 }
 
 /** How messages name a unit's client family. */

@@ -64,8 +64,6 @@ export const TRANSACTIONS: Record<Tier, FeatureStatus> = {
 
 /** Azure closes TCP connections idle for more than 240 s (D1). */
 export const IDLE_CONNECTION_MS = 240_000;
-/** Recommended `metadata.max.age.ms` / `connections.max.idle.ms` (D1). */
-export const RECOMMENDED_IDLE_MS = 180_000;
 /** Event Hubs enforces a 20 s minimum request timeout; 60000 is recommended (D1, D5). */
 export const REQUEST_TIMEOUT_FLOOR_MS = 20_000;
 export const RECOMMENDED_REQUEST_TIMEOUT_MS = 60_000;
@@ -74,6 +72,5 @@ export const SESSION_TIMEOUT_MIN_MS = 6_000;
 export const SESSION_TIMEOUT_MAX_MS = 300_000;
 /** Event Hubs aborts transactions not finished within 15 minutes (D6). */
 export const MAX_TRANSACTION_TIMEOUT_MS = 900_000;
-/** `group.id` length and offset-commit metadata size (D4, R1). */
+/** `group.id` length (D4, R1). */
 export const MAX_GROUP_ID_LENGTH = 256;
-export const MAX_OFFSET_METADATA_BYTES = 1_024;

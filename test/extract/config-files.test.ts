@@ -131,3 +131,15 @@ describe('Spring Boot and Spring Cloud Stream', () => {
     ]);
   });
 });
+
+describe('hostile keys', () => {
+  it('treats keys named like Object.prototype members as plain keys', () => {
+    const text = 'metadata.broker.list=k:9092\nconstructor=x\n__proto__=y\ntoString=z\n';
+    const [c] = extractFile('x.conf', 'conf', text).configs;
+    expect(c!.entries.map((e) => e.key)).toEqual(['bootstrap.servers', 'constructor', '__proto__', 'toString']);
+    const spring = extractFile('r/application.yml', 'yaml', 'spring.cloud.stream.kafka.binder.constructor: 1\nspring.kafka.producer.hasOwnProperty: 2\nspring.kafka.constructor: 3\n');
+    const docs = spring.spring[0]!;
+    expect([...docs.boot, ...docs.binder].map((e) => `${e.scope}:${e.key}`)).toEqual(['framework:producer.has-own-property', 'framework:constructor', 'framework:constructor']);
+    expect(() => assembleSpring(spring.spring)).not.toThrow();
+  });
+});
