@@ -2,6 +2,7 @@ import path from 'node:path';
 import { LineIndex } from '../location.js';
 import { kafkaFileFacts } from './client-files.js';
 import { jaasFileFacts, looksLikeJaas } from './jaas-file.js';
+import { readJson } from './json.js';
 import { extractLiterals } from './literals.js';
 import { readProperties } from './properties.js';
 import { isSpringKafkaFile, springDocuments } from './spring.js';
@@ -130,23 +131,23 @@ export function extractFile(file: string, kind: FileKind, text: string): FileFac
 }
 
 /**
- * Kafka Connect connector JSON (REST API bodies: `{"name", "config": {…}}` or the bare config map): read with the
- * YAML reader, which parses JSON with positions. Other JSON files are only searched for credentials.
+ * Kafka Connect connector JSON (REST API bodies: `{"name", "config": {…}}` or the bare config map). Other JSON
+ * files, and files named `.json` that are not JSON (curl scripts, shell templates), are searched for credentials only.
  */
 function connectorJson(file: string, index: LineIndex, facts: FileFacts): void {
   if (!index.text.includes('"connector.class"')) {
     facts.literals.push(...extractLiterals(index));
     return;
   }
-  const { docs, error } = readYaml(index);
-  if (error) {
+  const entries = readJson(index);
+  if (!entries) {
     facts.literals.push(...extractLiterals(index));
-    facts.notifications.push({ level: 'error', kind: 'unparsable', file, line: error.line, column: error.column, message: `JSON syntax error: ${error.message}` });
+    facts.notifications.push({ level: 'warning', kind: 'unsupported-format', file, message: 'mentions connector.class but is not valid JSON (a template or a script?); only credentials were checked' });
     return;
   }
-  const entries = docs.flatMap((d) => d.entries);
   const nested = entries.some((e) => e.key === 'config.connector.class');
   const config = entries.filter((e) => !nested || e.key.startsWith('config.')).map((e) => (nested ? { ...e, key: e.key.slice('config.'.length) } : e));
+  const docs = [{ index: 0, entries: config }];
   facts.literals.push(...extractLiterals(index, docs));
-  fromDocuments(file, [{ index: 0, entries: config }], facts);
+  fromDocuments(file, docs, facts);
 }

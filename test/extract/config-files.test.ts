@@ -143,3 +143,25 @@ describe('hostile keys', () => {
     expect(() => assembleSpring(spring.spring)).not.toThrow();
   });
 });
+
+describe('connector JSON', () => {
+  it('reads REST bodies and bare config maps with exact positions', () => {
+    const body = '{\n  "name": "sink",\n  "config": {\n    "connector.class": "io.confluent.connect.jdbc.JdbcSinkConnector",\n    "tasks.max": 2,\n    "producer.override.acks": "0",\n    "topics": ["a", "b"]\n  }\n}\n';
+    const [c] = extractFile('sink.json', 'text', body).configs;
+    expect(c!.library).toBe('connect-connector');
+    expect(c!.entries.map((e) => `${e.location.line}:${e.location.column} ${e.scope}:${e.key}=${e.value}`)).toEqual([
+      '4:5 framework:connector.class=io.confluent.connect.jdbc.JdbcSinkConnector',
+      '5:5 framework:tasks.max=2',
+      '6:5 producer:acks=0',
+      '7:5 framework:topics=a,b',
+    ]);
+    const bare = extractFile('sink.config', 'conf', '{"connector.class": "x.Y", "consumer.override.max.poll.records": "5"}').configs[0]!;
+    expect(bare.entries.map((e) => e.key)).toEqual(['connector.class', 'max.poll.records']);
+  });
+
+  it('skips files named like JSON that are not JSON, with a warning', () => {
+    const f = extractFile('create.json', 'text', 'curl -X POST -d \'{"name": "x", "config": {"connector.class": "Y"}}\' http://connect:8083/connectors\n');
+    expect(f.configs).toEqual([]);
+    expect(f.notifications).toEqual([expect.objectContaining({ level: 'warning', kind: 'unsupported-format' })]);
+  });
+});
