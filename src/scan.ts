@@ -18,8 +18,6 @@ export interface ScanOptions {
   gitignore?: boolean;
   maxFileBytes?: number;
   rules?: readonly Rule[];
-  /** Called after each file; for progress display. */
-  onFile?: (done: number, total: number) => void;
 }
 
 export interface ScanResult {
@@ -49,10 +47,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     exclude: options.exclude ?? [],
     gitignore: options.gitignore ?? true,
   });
-  let done = 0;
   const perFile = files.map((file): FileFacts | undefined => {
     const read = readSource(file.absolute, file.path, file.kind, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-    options.onFile?.(++done, files.length);
     if (read.notification) notifications.push(read.notification);
     if (read.text === undefined) return undefined;
     try {
