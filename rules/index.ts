@@ -15,12 +15,14 @@ import EH203 from './durability/EH203-flush-settings.js';
 import EH204 from './durability/EH204-retention-beyond-tier.js';
 import EH205 from './durability/EH205-transactions.js';
 import EH206 from './durability/EH206-exactly-once-streams.js';
+import EH301 from './protocol/EH301-client-below-1-0.js';
 import EH302 from './protocol/EH302-protocol-pinned-below-1-0.js';
 import EH303 from './protocol/EH303-zookeeper-client.js';
 import EH304 from './protocol/EH304-connection-address.js';
 import EH305 from './protocol/EH305-compression-codec.js';
 import EH306 from './protocol/EH306-max-request-size.js';
 import EH307 from './protocol/EH307-schema-registry.js';
+import EH308 from './protocol/EH308-librdkafka-too-old.js';
 import EH402 from './partitioning/EH402-partition-count-limit.js';
 import EH403 from './partitioning/EH403-repartitioning.js';
 import EH404 from './partitioning/EH404-auto-topic-creation.js';
@@ -36,6 +38,7 @@ import EH508 from './client-config/EH508-socket-keepalive.js';
 import EH509 from './client-config/EH509-idempotence-timeout.js';
 import EH510 from './client-config/EH510-consumer-group-limits.js';
 import EH000 from './ecosystem/EH000-basic-tier.js';
+import EH601 from './ecosystem/EH601-kafka-streams.js';
 import EH602 from './ecosystem/EH602-ksqldb.js';
 import EH603 from './ecosystem/EH603-broker-config.js';
 import EH605 from './ecosystem/EH605-kafka-connect-mm2.js';
@@ -43,8 +46,8 @@ import EH605 from './ecosystem/EH605-kafka-connect-mm2.js';
 export const RULES: readonly Rule[] = [
   EH000, EH101, EH102, EH103, EH104, EH105, EH106, EH107, EH109, EH110,
   EH201, EH202, EH203, EH204, EH205, EH206,
-  EH302, EH303, EH304, EH305, EH306, EH307,
+  EH301, EH302, EH303, EH304, EH305, EH306, EH307, EH308,
   EH402, EH403, EH404, EH406,
   EH501, EH502, EH503, EH504, EH505, EH506, EH507, EH508, EH509, EH510,
-  EH602, EH603, EH605,
+  EH601, EH602, EH603, EH605,
 ] as Rule[];

@@ -15,9 +15,12 @@ const opt = (name, fallback) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const FILES = opt('files', 10_000);
+const MODULES = opt('modules', 200);
+const LOCK_LINES = opt('lock-lines', 50_000);
 const RUNS = opt('runs', 3);
 const cli = path.join(root, 'dist/src/bin.js');
 const tree = path.join(root, '.bench', `configs-${FILES}`);
+const buildTree = path.join(root, '.bench', `builds-${MODULES}`);
 
 // Deterministic pseudo-random choices so every run scans the same tree.
 let seed = 42;
@@ -67,6 +70,40 @@ function generate() {
   }
 }
 
+/** A multi-module repository: Maven, Gradle and npm modules, and one large package-lock.json at the root. */
+function generateBuilds() {
+  rmSync(buildTree, { recursive: true, force: true });
+  const write = (rel, text) => {
+    const file = path.join(buildTree, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  };
+  const modules = [];
+  for (let i = 0; i < MODULES; i++) {
+    const name = `module-${i}`;
+    modules.push(name);
+    const kind = i % 3;
+    if (kind === 0) {
+      write(`${name}/pom.xml`, `<project>\n  <parent><groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.0</version><relativePath>../pom.xml</relativePath></parent>\n  <artifactId>${name}</artifactId>\n  <dependencies>\n    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka-clients</artifactId><version>\${kafka.version}</version></dependency>\n    <dependency><groupId>org.springframework.kafka</groupId><artifactId>spring-kafka</artifactId></dependency>\n    <dependency><groupId>com.fasterxml.jackson.core</groupId><artifactId>jackson-databind</artifactId><version>2.17.0</version></dependency>\n  </dependencies>\n</project>\n`);
+    } else if (kind === 1) {
+      write(`${name}/build.gradle`, `plugins { id 'java' }\next { kafkaVersion = '${pick(['0.10.2.1', '2.8.1', '3.6.0'])}' }\ndependencies {\n  implementation "org.apache.kafka:kafka-clients:\$kafkaVersion"\n  implementation libs.spring.kafka\n  testImplementation 'org.junit.jupiter:junit-jupiter:5.10.0'\n}\n`);
+    } else {
+      write(`${name}/package.json`, JSON.stringify({ name, version: '1.0.0', dependencies: { kafkajs: '^2.2.4', 'node-rdkafka': pick(['^2.3.3', '2.9.0', '^3.0.0']), express: '^4.18.0' }, devDependencies: { vitest: '^4.0.0' } }, null, 2));
+    }
+  }
+  write('pom.xml', `<project><groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.0</version><packaging>pom</packaging>\n<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>2.7.18</version></parent>\n<properties><kafka.version>3.1.2</kafka.version></properties></project>\n`);
+  write('gradle/libs.versions.toml', `[versions]\nspring-kafka = "2.9.13"\n[libraries]\nspring-kafka = { module = "org.springframework.kafka:spring-kafka", version.ref = "spring-kafka" }\n`);
+  write('package.json', JSON.stringify({ name: 'monorepo', private: true, workspaces: modules.filter((_, i) => i % 3 === 2) }, null, 2));
+  // package-lock.json v3 with LOCK_LINES lines: many packages, each entry ~8 lines.
+  const packages = { '': { name: 'monorepo', workspaces: [] } };
+  for (let i = 0; (Object.keys(packages).length - 1) * 8 < LOCK_LINES; i++) {
+    packages[`node_modules/dep-${i}`] = { version: `1.${i % 50}.0`, resolved: `https://registry.npmjs.org/dep-${i}/-/dep-${i}-1.0.0.tgz`, integrity: 'sha512-AAAA', dependencies: { [`dep-${i + 1}`]: '^1.0.0' } };
+  }
+  packages['node_modules/kafkajs'] = { version: '2.2.4' };
+  packages['node_modules/node-rdkafka'] = { version: '2.9.0' };
+  write('package-lock.json', JSON.stringify({ name: 'monorepo', lockfileVersion: 3, requires: true, packages }, null, 2));
+}
+
 function walk(dir, out = []) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, entry.name);
@@ -113,10 +150,27 @@ const scan = measure('ehcompat scan (json)', process.execPath, ['--import', RSS_
 const report = JSON.parse(readFileSync(out, 'utf8'));
 rmSync(out, { force: true });
 
+generateBuilds();
+const buildFiles = walk(buildTree);
+const lockLines = readFileSync(path.join(buildTree, 'package-lock.json'), 'utf8').split('\n').length;
+const buildScan = measure('ehcompat scan: build files', process.execPath, ['--import', RSS_PROBE, cli, 'scan', buildTree, '--format', 'json', '--output', out]);
+const buildReport = JSON.parse(readFileSync(out, 'utf8'));
+rmSync(out, { force: true });
+const buildReadAll = measure('node: read the build tree', process.execPath, ['--import', RSS_PROBE, '-e', `
+  const fs = require('fs'), path = require('path');
+  const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else fs.readFileSync(p, 'utf8'); } };
+  walk(${JSON.stringify(buildTree)});`]);
+
 const rows = [readAll, rg, scan].filter(Boolean);
 const fmt = (r) => `${r.label.padEnd(32)} ${(r.ms / 1000).toFixed(2).padStart(6)} s (${(r.min / 1000).toFixed(2)}–${(r.max / 1000).toFixed(2)})  ${r.rssMb ? `${r.rssMb.toFixed(0).padStart(5)} MB` : '     - MB'}  ${(files.length / (r.ms / 1000)).toFixed(0).padStart(7)} files/s`;
 for (const r of rows) console.log(fmt(r));
 console.log(`findings: ${report.findings.length} (${report.summary.error} errors, ${report.summary.warning} warnings, ${report.summary.note} notes)`);
 console.log(`ratio: scan / node read-all = ${(scan.ms / readAll.ms).toFixed(2)}x${rg ? `; scan / ripgrep = ${(scan.ms / rg.ms).toFixed(1)}x` : ' (ripgrep not installed)'}`);
 console.log(`target (issue 2): ${FILES} config files under 3 s on 2 cores -> ${scan.ms < 3000 ? 'met' : 'NOT met'} (${(scan.ms / 1000).toFixed(2)} s)`);
+console.log('');
+console.log(`build tree: ${MODULES} modules, ${buildFiles.length} files, package-lock.json of ${lockLines} lines`);
+for (const r of [buildReadAll, buildScan]) console.log(fmt(r).replace(/ +\d+ files\/s$/, ''));
+console.log(`dependencies found: ${buildReport.inventory.reduce((n, e) => n + e.libraries.length, 0)} Kafka libraries in ${buildReport.inventory.length} build files; findings: ${buildReport.findings.length}`);
+console.log(`ratio: build scan / node read = ${(buildScan.ms / buildReadAll.ms).toFixed(2)}x`);
+console.log(`target (issue 5): 200 modules + a 50,000-line lockfile under 2 s -> ${buildScan.ms < 2000 ? 'met' : 'NOT met'} (${(buildScan.ms / 1000).toFixed(2)} s)`);
 if (!args.includes('--keep')) rmSync(path.join(root, '.bench'), { recursive: true, force: true });

@@ -110,10 +110,25 @@ export interface Literal {
 
 export interface Dependency {
   ecosystem: 'maven' | 'gradle' | 'npm';
+  /** `group:artifact` for Maven and Gradle, the package name for npm. */
   name: string;
+  /** The version as written in the declaration (`${kafka.version}`, `^2.3.3`); undefined when none is written. */
   declared: string | undefined;
+  /** The concrete version when it can be known (properties, parents, BOMs, catalogs, lockfiles); never guessed. */
   resolved: string | undefined;
+  /**
+   * Where the version the user must change is written: the property, the parent or plugin version, the
+   * dependency's own version, or the declaration when no version is written anywhere in the scan.
+   */
   location: Location;
+  /** The dependency declaration itself. */
+  declaredAt: Location;
+  /** How the version was found, for messages: `property kafka.version`, `Spring Boot 1.5.22`, `package-lock.json`. */
+  via?: string;
+  /** Maven scope, Gradle configuration or npm section: `test`, `testImplementation`, `devDependencies`. */
+  scope?: string;
+  /** The build file that declares it. */
+  file: string;
 }
 
 export interface ApiCall {
@@ -298,4 +313,27 @@ export function effectiveEntries(configs: readonly ClientConfig[], key: string |
 export function compareLocations(a: Location, b: Location): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line || a.column - b.column;
+}
+
+/**
+ * The dependencies of the build files in a file's folder and above it: what an application configured by this file
+ * is built with (Maven modules also inherit their parents' dependencies).
+ */
+export function dependenciesAbove(facts: Facts, file: string): Dependency[] {
+  const dirs = new Set<string>();
+  for (let d = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.'; ; d = d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '.') {
+    dirs.add(d);
+    if (d === '.' || !d.includes('/')) break;
+  }
+  dirs.add('.');
+  return facts.dependencies.filter((dep) => dirs.has(dep.file.includes('/') ? dep.file.slice(0, dep.file.lastIndexOf('/')) : '.'));
+}
+
+/**
+ * A Spring unit of an application that depends on Spring Cloud Azure's Event Hubs starters, which configure Kafka
+ * authentication themselves: its missing security settings are not findings (catalog §2.3).
+ */
+export function configuredByAzureStarter(facts: Facts, config: ClientConfig): boolean {
+  if (config.library !== 'spring' && config.library !== 'spring-cloud-stream') return false;
+  return dependenciesAbove(facts, config.anchor.file).some((d) => d.name.startsWith('com.azure.spring:spring-cloud-azure-starter'));
 }

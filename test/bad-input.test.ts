@@ -12,6 +12,8 @@ describe('bad input never stops the scan', () => {
     const result = await scan({ paths: ['fixtures/bad-input'], cwd: ROOT, tier: 'standard' });
     expect(byFile(result.notifications)).toEqual({
       'fixtures/bad-input/binary.properties': 'error binary',
+      'fixtures/bad-input/broken-npm/package.json': 'error unparsable',
+      'fixtures/bad-input/broken-pom/pom.xml': 'error unparsable',
       'fixtures/bad-input/chart/templates/configmap.yaml': 'warning unsupported-format',
       'fixtures/bad-input/invalid-utf8.yml': 'error encoding',
       'fixtures/bad-input/latin1-client.properties': 'warning encoding',

@@ -43,6 +43,7 @@ describe('discovery', () => {
       'app/appsettings.json',
       'app/client.properties',
       'app/kafka.conf',
+      'app/package-lock.json',
       'app/src/main/java/com/acme/build/kafka.properties',
       'app/src/main/resources/application.yml',
     ]);

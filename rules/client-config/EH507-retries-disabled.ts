@@ -1,4 +1,5 @@
-import { effectiveEntries, intValue } from '../../src/facts.js';
+import { absenceAnchor, dependenciesAbove, effectiveEntries, entriesOf, hasRole, intValue } from '../../src/facts.js';
+import { compareVersions, kafkaClientsVersion } from '../../src/kafka/versions.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -14,8 +15,16 @@ export default defineRule({
   reference: REF.configurations,
   messages: {
     zero: '{spelling}=0: a producer without retries drops records when Event Hubs throttles or returns retriable errors; remove it (default 2147483647) and bound delivery with delivery.timeout.ms.',
+    oldDefault: 'no retries setting, and kafka-clients {version} defaults to retries=0 (2.1+ retries forever): this producer drops records when Event Hubs throttles; set retries=2147483647 with delivery.timeout.ms, or upgrade.',
   },
   check({ facts, report }) {
+    // Java clients up to 2.0 default to retries=0 (S1); the version comes from the application's build files.
+    for (const config of facts.configs) {
+      if (!config.closed || !hasRole(config, 'producer') || !['java', 'spring'].includes(config.library)) continue;
+      if (entriesOf(config, 'retries', { scopes: ['common', 'producer'] }).length > 0) continue;
+      const version = kafkaClientsVersion(dependenciesAbove(facts, config.anchor.file));
+      if (version && compareVersions(version, '2.1') < 0) report('oldDefault', absenceAnchor(config), { version });
+    }
     // Admin clients' retries are a different setting; only producer-side entries count.
     for (const { entry } of effectiveEntries(facts.configs, 'retries', { scopes: ['common', 'producer', 'worker'] })) {
       if (intValue(entry) === 0) report('zero', entry.location, { spelling: entry.spelling });

@@ -1,4 +1,5 @@
-import { compareLocations, effective, intValue, shown, type ConfigEntry } from '../../src/facts.js';
+import { compareLocations, dependenciesAbove, effective, intValue, shown, type ConfigEntry } from '../../src/facts.js';
+import { compareVersions, kafkaClientsVersion } from '../../src/kafka/versions.js';
 import { REF } from '../../src/kafka/references.js';
 import { RECOMMENDED_REQUEST_TIMEOUT_MS } from '../../src/kafka/tiers.js';
 import { defineRule } from '../../src/rule.js';
@@ -28,7 +29,11 @@ export default defineRule({
       // A transactional producer is idempotent: Kafka turns idempotence on with transactional.id.
       const idempotence = effective(config, 'enable.idempotence', { scopes });
       const transactional = effective(config, 'transactional.id', { scopes });
-      const on = idempotence ? idempotence.value?.trim().toLowerCase() === 'true' : Boolean(transactional?.value);
+      // Java clients 3.0+ are idempotent by default unless acks says otherwise (S1; KAFKA-13673).
+      const version = ['java', 'spring', 'streams', 'connect'].includes(config.library) ? kafkaClientsVersion(dependenciesAbove(facts, config.anchor.file)) : undefined;
+      const acks = effective(config, 'acks', { scopes })?.value?.trim().toLowerCase();
+      const byDefault = !idempotence && version !== undefined && compareVersions(version, '3.0') >= 0 && (acks === undefined || acks === 'all' || acks === '-1');
+      const on = idempotence ? idempotence.value?.trim().toLowerCase() === 'true' : Boolean(transactional?.value) || byDefault;
       if (!on) continue;
       const problems: ConfigEntry[] = [];
       const request = effective(config, 'request.timeout.ms', { scopes });
@@ -44,7 +49,10 @@ export default defineRule({
       report(
         'shortTimeouts',
         first.location,
-        { problems: problems.map((p) => `${p.spelling}=${shown(p)}`).join(', '), idempotence: idempotence ? `${idempotence.spelling}=true` : `${transactional!.spelling} is set` },
+        {
+          problems: problems.map((p) => `${p.spelling}=${shown(p)}`).join(', '),
+          idempotence: idempotence ? `${idempotence.spelling}=true` : transactional?.value ? `${transactional.spelling} is set` : `kafka-clients ${version} is idempotent by default`,
+        },
         { evidence: `${first.spelling}|${first.value ?? ''}` },
       );
     }

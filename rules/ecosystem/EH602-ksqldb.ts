@@ -1,4 +1,5 @@
 import { ALL_SCOPES, effectiveEntries } from '../../src/facts.js';
+import { isTestScope, libraryKind } from '../../src/kafka/libraries.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -14,8 +15,12 @@ export default defineRule({
   reference: REF.overview,
   messages: {
     key: '{spelling} configures ksqlDB, which cannot run on Event Hubs; move the queries to Azure Stream Analytics, Flink or Spark SQL, or keep ksqlDB on its own Kafka cluster.',
+    dependency: '{name} is a ksqlDB library, and ksqlDB cannot run on Event Hubs; move the queries to Azure Stream Analytics, Flink or Spark SQL, or keep ksqlDB on its own Kafka cluster.',
   },
   check({ facts, report }) {
+    for (const dep of facts.dependencies) {
+      if (!isTestScope(dep) && libraryKind(dep.ecosystem, dep.name)?.kind === 'ksqldb') report('dependency', dep.declaredAt, { name: dep.name });
+    }
     const ksql = facts.configs.filter((c) => c.library === 'ksqldb');
     for (const { entry } of effectiveEntries(ksql, undefined, { scopes: ALL_SCOPES })) {
       if (entry.key.startsWith('ksql.')) report('key', entry.location, { spelling: entry.spelling });

@@ -1,5 +1,6 @@
 import { ALL_SCOPES, effectiveEntries, type ClientConfig } from '../../src/facts.js';
 import { pointsAtEventHubs } from '../../src/kafka/hosts.js';
+import { isTestScope, libraryKind } from '../../src/kafka/libraries.js';
 import { containsPlaceholder } from '../../src/kafka/secrets.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
@@ -33,8 +34,12 @@ export default defineRule({
     url: '{spelling}={value} is a Confluent Schema Registry; Event Hubs does not host one, so keep it running elsewhere or move to Azure Schema Registry.',
     serde: '{spelling}={value} needs a Confluent Schema Registry, which Event Hubs does not host; keep one running elsewhere or use the Azure Schema Registry serializers.',
     setting: '{spelling} configures a Confluent Schema Registry client, which Event Hubs does not host.',
+    dependency: '{name} is a Confluent Schema Registry client library; Event Hubs does not host that registry, so keep one running elsewhere or use the Azure Schema Registry serializers.',
   },
   check({ facts, report }) {
+    for (const dep of facts.dependencies) {
+      if (!isTestScope(dep) && libraryKind(dep.ecosystem, dep.name)?.kind === 'schema-registry') report('dependency', dep.declaredAt, { name: dep.name });
+    }
     for (const { config, entry } of effectiveEntries(facts.configs, undefined, { scopes: ALL_SCOPES })) {
       const key = entry.key;
       if (key === 'schema.registry.url' || key.endsWith('.schema.registry.url')) {

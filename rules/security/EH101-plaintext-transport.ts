@@ -1,4 +1,4 @@
-import { absenceAnchor, effectiveEntries, bootstrapOf, entriesOf, shown } from '../../src/facts.js';
+import { absenceAnchor, bootstrapOf, configuredByAzureStarter, effectiveEntries, entriesOf, shown } from '../../src/facts.js';
 import { unitName } from '../../src/kafka/keys.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
@@ -28,7 +28,7 @@ export default defineRule({
       if (entry.value !== undefined && PLAINTEXT.has(entry.value.trim().toUpperCase())) report('explicit', entry.location, { spelling: entry.spelling, value: shown(entry) });
     }
     for (const config of facts.configs) {
-      if (config.closed && bootstrapOf(config) && entriesOf(config, 'security.protocol').length === 0) {
+      if (config.closed && bootstrapOf(config) && entriesOf(config, 'security.protocol').length === 0 && !configuredByAzureStarter(facts, config)) {
         report('implicit', absenceAnchor(config), { unit: unitName(config) }, { level: 'warning' });
       }
       if (config.library !== 'connect') continue;

@@ -1,4 +1,5 @@
-import { absenceAnchor, effectiveEntries, entriesOf, shown } from '../../src/facts.js';
+import { absenceAnchor, configuredByAzureStarter, effectiveEntries, entriesOf, shown } from '../../src/facts.js';
+import { isTestScope, libraryKind } from '../../src/kafka/libraries.js';
 import { parseJaas } from '../../src/kafka/jaas.js';
 import { REF } from '../../src/kafka/references.js';
 import { isPlaceholder } from '../../src/kafka/secrets.js';
@@ -33,6 +34,7 @@ export default defineRule({
     kerberos: '{spelling} configures Kerberos (GSSAPI), which Event Hubs does not support; use sasl.mechanism=PLAIN or OAUTHBEARER.',
     mskIam: '{spelling}={value} is AWS MSK IAM authentication; Event Hubs supports only PLAIN or OAUTHBEARER.',
     absent: 'security.protocol={protocol} without sasl.mechanism: the client falls back to GSSAPI (Kerberos), which Event Hubs does not support; set sasl.mechanism=PLAIN or OAUTHBEARER.',
+    mskDependency: '{name} is AWS MSK IAM authentication; Event Hubs supports only PLAIN (connection string) or OAUTHBEARER (Entra ID).',
     oauthEndpoint: '{spelling} requests tokens from {host}, not from Entra ID (login.microsoftonline.com); Event Hubs accepts only Entra ID tokens for OAUTHBEARER.',
     oauthScope: '{spelling} asks for scope {value}; the Entra ID scope for Event Hubs is https://<namespace>.servicebus.windows.net/.default.',
   },
@@ -55,8 +57,11 @@ export default defineRule({
         report('oauthScope', entry.location, { spelling: entry.spelling, value: scope }, { level: 'note' });
       }
     }
+    for (const dep of facts.dependencies) {
+      if (!isTestScope(dep) && libraryKind(dep.ecosystem, dep.name)?.kind === 'msk-iam') report('mskDependency', dep.declaredAt, { name: dep.name });
+    }
     for (const config of facts.configs) {
-      if (!config.closed || entriesOf(config, 'sasl.mechanism').length > 0) continue;
+      if (!config.closed || entriesOf(config, 'sasl.mechanism').length > 0 || configuredByAzureStarter(facts, config)) continue;
       // Any client of the unit on SASL without a mechanism falls back to GSSAPI (an MM2 alias, a Connect prefix).
       const sasl = entriesOf(config, 'security.protocol').find((e) => e.value?.trim().toUpperCase().startsWith('SASL_'));
       if (sasl) report('absent', absenceAnchor(config), { protocol: sasl.value!.trim().toUpperCase() }, { level: 'warning' });

@@ -2,22 +2,33 @@ import path from 'node:path';
 import { LineIndex } from '../location.js';
 import { kafkaFileFacts } from './client-files.js';
 import { jaasFileFacts, looksLikeJaas } from './jaas-file.js';
+import type { Located, NpmDependency, NpmPackage } from './build-types.js';
+import { readGradle, readVersionCatalog } from './gradle.js';
 import { readJson } from './json.js';
 import { extractLiterals } from './literals.js';
+import { readPom } from './maven.js';
 import { readProperties } from './properties.js';
 import { isSpringKafkaFile, springDocuments } from './spring.js';
 import { emptyFileFacts, type FileFacts, type RawDocument } from './types.js';
 import { readYaml } from './yaml.js';
 
 /** How a file is read. `text` files are only searched for credentials (EH107). */
-export type FileKind = 'properties' | 'conf' | 'yaml' | 'jaas' | 'text';
+export type FileKind = 'properties' | 'conf' | 'yaml' | 'jaas' | 'text' | 'maven' | 'gradle' | 'gradle-properties' | 'version-catalog' | 'npm' | 'lockfile';
 
-const LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'composer.lock', 'yarn.lock', 'pnpm-lock.yaml', 'gradle.lockfile']);
+/** npm lockfiles give resolved versions; they are read only when a package.json needs them, never scanned for findings. */
+export const NPM_LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml']);
+const OTHER_LOCKFILES = new Set(['composer.lock', 'gradle.lockfile', 'cargo.lock', 'poetry.lock']);
 
 /** Which files are scanned, by name (catalog §2.4); `undefined` = not scanned. */
 export function fileKind(name: string): FileKind | undefined {
   const base = name.toLowerCase();
-  if (LOCKFILES.has(base)) return undefined;
+  if (NPM_LOCKFILES.has(base)) return 'lockfile';
+  if (OTHER_LOCKFILES.has(base)) return undefined;
+  if (base === 'pom.xml') return 'maven';
+  if (base === 'package.json') return 'npm';
+  if (base === 'gradle.properties') return 'gradle-properties';
+  if (base.endsWith('.gradle') || base.endsWith('.gradle.kts')) return 'gradle';
+  if (base.endsWith('.versions.toml')) return 'version-catalog';
   const ext = path.extname(base);
   switch (ext) {
     case '.properties':
@@ -42,6 +53,22 @@ export function fileKind(name: string): FileKind | undefined {
 
 /** A YAML key the extractors can use: Spring's `kafka:` nesting, flat Spring/binder keys, plain client or broker keys. */
 const YAML_PREFILTER = /(^|[\s.])kafka\s*:|spring\.(kafka|cloud\.stream)|bootstrap\.servers|metadata\.broker\.list|broker\.id|process\.roles|log\.dirs?\s*:/m;
+
+const NPM_SECTIONS = new Set(['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']);
+
+/** package.json dependency entries with the line of each. */
+function readPackageJson(index: LineIndex): NpmPackage | undefined {
+  const entries = readJson(index);
+  if (!entries) return undefined;
+  const dependencies: NpmDependency[] = [];
+  for (const e of entries) {
+    const dot = e.key.indexOf('.');
+    const section = e.key.slice(0, dot);
+    if (dot < 0 || !NPM_SECTIONS.has(section)) continue;
+    dependencies.push({ name: e.key.slice(dot + 1), range: e.value, section, location: e.location });
+  }
+  return { file: index.file, dependencies };
+}
 
 /** INI section headers (`[default]`) in librdkafka-style configs are not keys. */
 function withoutSections(docs: RawDocument[]): RawDocument[] {
@@ -119,6 +146,38 @@ export function extractFile(file: string, kind: FileKind, text: string): FileFac
       });
       break;
     }
+    case 'maven': {
+      const pom = readPom(index);
+      if ('error' in pom) {
+        facts.notifications.push({ level: 'error', kind: 'unparsable', file, line: pom.error.line, column: pom.error.column, message: `XML syntax error: ${pom.error.message}` });
+      } else facts.build.push({ kind: 'maven', pom });
+      break;
+    }
+    case 'gradle':
+      facts.build.push({ kind: 'gradle', build: readGradle(index) });
+      break;
+    case 'gradle-properties': {
+      const properties: Record<string, Located> = {};
+      for (const e of readProperties(index).flatMap((d) => d.entries)) properties[e.key] = { value: e.value, location: e.location };
+      facts.build.push({ kind: 'gradle-properties', file, properties });
+      break;
+    }
+    case 'version-catalog': {
+      const catalog = readVersionCatalog(index);
+      if ('error' in catalog) {
+        facts.notifications.push({ level: 'error', kind: 'unparsable', file, line: catalog.error.line, column: catalog.error.column, message: `TOML syntax error: ${catalog.error.message}` });
+      } else facts.build.push({ kind: 'version-catalog', catalog });
+      break;
+    }
+    case 'npm': {
+      const pkg = readPackageJson(index);
+      if (pkg) facts.build.push({ kind: 'npm', pkg });
+      else facts.notifications.push({ level: 'error', kind: 'unparsable', file, message: 'package.json is not valid JSON' });
+      break;
+    }
+    case 'lockfile':
+      // Read on demand by src/scan.ts for the build assembly, never searched for findings.
+      return facts;
     case 'text':
       if (path.extname(file).toLowerCase() === '.json') {
         connectorJson(file, index, facts);

@@ -1,4 +1,5 @@
 import type { BrokerConfig, ClientConfig, ConfigEntry, Literal, Location, Scope } from '../facts.js';
+import type { BuildFile } from './build-types.js';
 
 /** A key/value pair as a format reader saw it, before any Kafka meaning is given to it. */
 export interface RawEntry {
@@ -72,9 +73,11 @@ export interface FileFacts {
   brokers: BrokerConfig[];
   literals: Literal[];
   spring: SpringDocument[];
+  /** A build file's raw contents; versions are resolved across files later. */
+  build: BuildFile[];
   notifications: Notification[];
 }
 
 export function emptyFileFacts(): FileFacts {
-  return { configs: [], brokers: [], literals: [], spring: [], notifications: [] };
+  return { configs: [], brokers: [], literals: [], spring: [], build: [], notifications: [] };
 }

@@ -7,6 +7,7 @@ export function writeJson(result: ScanResult): string {
     tool: { name: 'ehcompat', version: VERSION },
     tier: result.tier,
     summary: { ...counts(result), files: result.filesScanned },
+    inventory: result.inventory,
     findings: result.findings.map((f) => ({
       ruleId: f.ruleId,
       rule: f.ruleName,

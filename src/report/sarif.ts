@@ -110,7 +110,7 @@ export function toSarif(result: ScanResult): Sarif.Log {
         invocations: [{ executionSuccessful: !result.notifications.some((n) => n.level === 'error'), toolExecutionNotifications: notifications }],
         results,
         columnKind: 'utf16CodeUnits',
-        properties: { tier: result.tier },
+        properties: { tier: result.tier, kafkaLibraries: result.inventory },
       },
     ],
   };

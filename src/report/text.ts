@@ -24,6 +24,18 @@ export function writeText(result: ScanResult, options: WriteOptions): string {
     lines.push(`  ${c.dim(pos)}${paint[f.level](f.level.padEnd(8))}${c.bold(f.ruleId)}  ${f.message}  ${c.dim(f.ruleName)}`);
   }
   if (options.quiet) return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  if (result.inventory.length > 0) {
+    if (lines.length > 0) lines.push('');
+    lines.push(c.bold('Kafka libraries'));
+    for (const entry of result.inventory) {
+      lines.push(`  ${c.underline(entry.file)}`);
+      for (const lib of entry.libraries) {
+        const version = lib.version ?? (lib.declared ? `${lib.declared} (unresolved)` : 'version not known');
+        const notes = [lib.via, lib.scope && lib.scope !== 'compile' ? lib.scope : undefined].filter(Boolean).join(', ');
+        lines.push(`    ${lib.name} ${version}${notes ? c.dim(`  ${notes}`) : ''}`);
+      }
+    }
+  }
   const n = counts(result);
   const total = result.findings.length;
   if (total > 0) lines.push('');

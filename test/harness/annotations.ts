@@ -19,14 +19,14 @@ export interface Annotation {
 function commentPrefixes(file: string): RegExp | undefined {
   const base = path.basename(file).toLowerCase();
   const ext = path.extname(base);
-  if (['.properties', '.yml', '.yaml', '.env', '.cfg', '.sh'].includes(ext) || base === '.env' || base.startsWith('.env.') || base.startsWith('dockerfile')) return /^\s*[#!]\s*/;
+  if (['.properties', '.yml', '.yaml', '.env', '.cfg', '.sh', '.toml'].includes(ext) || base === '.env' || base.startsWith('.env.') || base.startsWith('dockerfile')) return /^\s*[#!]\s*/;
   if (ext === '.conf' || ext === '.config') return /^\s*(#|!|\/\/)\s*/;
   if (['.java', '.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.gradle', '.kts', '.jaas'].includes(ext)) return /^\s*\/\/\s*/;
   return undefined;
 }
 
-/** `expect: EH101, EH501(warning) -- why`: ids with optional levels, then an optional reason. */
-const ANNOTATION = /^(todo-expect|todo-ok|expect|ok):\s*(.+?)(?:\s+--\s.*?)?\s*(-->)?\s*$/;
+/** `expect: EH101, EH501(warning) -- why` (`— why` in XML, where comments cannot hold `--`): ids, levels, a reason. */
+const ANNOTATION = /^(todo-expect|todo-ok|expect|ok):\s*(.+?)(?:\s+(?:--|—)\s.*?)?\s*(-->)?\s*$/;
 
 function parseIds(list: string): Array<{ ruleId: string; level?: string }> {
   return list

@@ -1,0 +1,58 @@
+import type { Dependency } from '../../src/facts.js';
+import { isTestScope, libraryKind } from '../../src/kafka/libraries.js';
+import { REF } from '../../src/kafka/references.js';
+import { compareVersions, floorRow, isVersionLike, SPRING_KAFKA_CLIENTS } from '../../src/kafka/versions.js';
+import { defineRule, type Level } from '../../src/rule.js';
+
+/** Below 0.11 the produce/fetch protocol is under Event Hubs' floor: error; 0.11.x works but is unsupported: warning. */
+function levelFor(clients: string): Level | undefined {
+  if (compareVersions(clients, '1.0') >= 0) return undefined;
+  return compareVersions(clients, '0.11') >= 0 ? 'warning' : 'error';
+}
+
+/** ` (property kafka.version in pom.xml, for app/pom.xml)`: how the version was found and where it is used. */
+function origin(dep: Dependency): string {
+  const parts = [dep.via, dep.location.file !== dep.file ? `used by ${dep.file}` : undefined].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
+export default defineRule({
+  id: 'EH301',
+  name: 'client-below-1-0',
+  area: 'protocol',
+  level: 'error',
+  precision: 'high',
+  summary: 'The project depends on a Kafka client older than 1.0, which Event Hubs does not support.',
+  why: 'Event Hubs supports Kafka clients 1.0 and later. Clients 0.9 and older cannot authenticate (no SASL PLAIN), and Event Hubs answers only the 0.11+ produce and fetch protocol. kafka-node and no-kafka speak only the 0.9–0.11 protocol.',
+  fix: 'Upgrade to kafka-clients 1.0 or later (a current 3.x/4.x), spring-kafka 2.1 or later; replace kafka-node and no-kafka with kafkajs, @confluentinc/kafka-javascript or node-rdkafka, spark-streaming-kafka-0-8 with spark-sql-kafka-0-10, and versioned Flink connectors with the universal flink-connector-kafka.',
+  reference: REF.overview,
+  messages: {
+    clients: '{name} {version}{origin} is below Kafka 1.0, which Event Hubs requires; upgrade to a current kafka-clients.',
+    springKafka: '{name} {version}{origin} builds on kafka-clients {clients}, below Kafka 1.0, which Event Hubs requires; upgrade to spring-kafka 2.1 or later.',
+    legacy: '{name} speaks only the pre-1.0 Kafka protocol, which Event Hubs does not support; {fix}',
+  },
+  check({ facts, report }) {
+    for (const dep of facts.dependencies) {
+      if (isTestScope(dep)) continue;
+      const kind = libraryKind(dep.ecosystem, dep.name)?.kind;
+      const version = dep.resolved && isVersionLike(dep.resolved) ? dep.resolved : undefined;
+      if ((kind === 'kafka-clients' || kind === 'kafka-streams' || kind === 'kafka-scala') && version) {
+        const level = levelFor(version);
+        if (level) report('clients', dep.location, { name: dep.name, version, origin: origin(dep) }, { level });
+      } else if (kind === 'spring-kafka' && version) {
+        // An explicit kafka-clients next to it overrides what spring-kafka brings, and is judged itself.
+        const override = facts.dependencies.some((d) => d.file === dep.file && d.name === 'org.apache.kafka:kafka-clients' && d.resolved);
+        const clients = floorRow(SPRING_KAFKA_CLIENTS, version);
+        const level = clients && !override ? levelFor(clients) : undefined;
+        if (level) report('springKafka', dep.location, { name: dep.name, version, clients: clients!, origin: origin(dep) }, { level });
+      } else if (kind === 'spark-kafka-0-8') {
+        report('legacy', dep.declaredAt, { name: dep.name, fix: 'replace it with spark-sql-kafka-0-10.' });
+      } else if (kind === 'flink-kafka') {
+        const pinned = /flink-connector-kafka-0\.(\d+)/.exec(dep.name)?.[1];
+        if (pinned) report('legacy', dep.declaredAt, { name: dep.name, fix: 'use the universal flink-connector-kafka.' }, { level: pinned === '11' ? 'warning' : 'error' });
+      } else if (kind === 'kafka-node' || kind === 'no-kafka') {
+        report('legacy', dep.declaredAt, { name: dep.name, fix: 'replace it with kafkajs, @confluentinc/kafka-javascript or node-rdkafka.' });
+      }
+    }
+  },
+});

@@ -1,0 +1,476 @@
+import { describe, expect, it } from 'vitest';
+import { readLockfile, resolvedVersion, type LockDetail } from '../../src/extract/lockfiles.js';
+
+const KAFKA = new Set(['kafkajs', 'node-rdkafka', '@confluentinc/kafka-javascript', 'kafka-node', 'no-kafka', '@kafkajs/confluent-schema-registry', '@confluentinc/schemaregistry']);
+
+function read(file: string, text: string, wanted?: ReadonlySet<string>): LockDetail {
+  const r = readLockfile(file, text, wanted);
+  if ('error' in r) throw new Error(`unexpected error: ${r.error} (line ${r.line})`);
+  return r;
+}
+const failure = (file: string, text: string) => readLockfile(file, text) as { error: string; line?: number };
+const yaml = (...lines: string[]) => lines.join('\n') + '\n';
+
+describe('package-lock.json / npm-shrinkwrap.json', () => {
+  it('v1: top-level entries only, nested copies ignored', () => {
+    const text = JSON.stringify({
+      name: 'orders',
+      lockfileVersion: 1,
+      requires: true,
+      dependencies: {
+        'kafka-node': { version: '4.1.3', resolved: 'https://registry.npmjs.org/kafka-node/-/kafka-node-4.1.3.tgz', requires: { 'node-zookeeper-client': '~0.2.2' }, dependencies: { kafkajs: { version: '1.4.0' } } },
+        '@kafkajs/confluent-schema-registry': { version: '3.3.0' },
+        'old-kafka': { version: 'npm:kafkajs@1.16.0' },
+        'no-kafka': { version: 'github:oleksiyk/kafka#2d7e5a1' },
+      },
+    });
+    const lock = read('svc/package-lock.json', text);
+    expect(lock).toMatchObject({ file: 'svc/package-lock.json', kind: 'package-lock' });
+    expect({ ...lock.versions }).toEqual({ 'kafka-node': '4.1.3', '@kafkajs/confluent-schema-registry': '3.3.0', 'old-kafka': '1.16.0' });
+    expect(resolvedVersion(lock, 'kafkajs')).toBeUndefined();
+  });
+
+  it('v2: reads `packages` by install path; nested node_modules and links are not the project’s', () => {
+    const text = JSON.stringify({
+      lockfileVersion: 2,
+      packages: {
+        '': { name: 'orders', dependencies: { kafkajs: '^2.2.0' } },
+        'node_modules/kafkajs': { version: '2.2.4' },
+        'node_modules/legacy/node_modules/kafkajs': { version: '1.12.0' },
+        'node_modules/@confluentinc/kafka-javascript': { version: '1.0.0', hasInstallScript: true },
+        'node_modules/@confluentinc/kafka-javascript/node_modules/node-rdkafka': { version: '2.18.0' },
+        'node_modules/shared': { resolved: 'packages/shared', link: true },
+      },
+      dependencies: { kafkajs: { version: '9.9.9' } },
+    });
+    expect({ ...read('package-lock.json', text).versions }).toEqual({ kafkajs: '2.2.4', '@confluentinc/kafka-javascript': '1.0.0' });
+  });
+
+  it('v3: workspaces keep their own copies; the root copy serves the others', () => {
+    const text = JSON.stringify({
+      lockfileVersion: 3,
+      packages: {
+        '': { workspaces: ['services/*'] },
+        'node_modules/kafkajs': { version: '2.2.4' },
+        'node_modules/legacy-svc': { resolved: 'services/legacy', link: true },
+        'services/legacy': { version: '1.0.0', dependencies: { kafkajs: '^1.16.0' } },
+        'services/legacy/node_modules/kafkajs': { version: '1.16.0' },
+        'services/legacy/node_modules/x/node_modules/kafkajs': { version: '1.0.0' },
+      },
+    });
+    const lock = read('npm-shrinkwrap.json', text);
+    expect({ ...lock.versions }).toEqual({ kafkajs: '2.2.4' });
+    expect(resolvedVersion(lock, 'kafkajs', '^1.16.0', 'services/legacy')).toBe('1.16.0');
+    expect(resolvedVersion(lock, 'kafkajs', '^2.0.0', 'services/orders/')).toBe('2.2.4');
+    expect(resolvedVersion(lock, 'kafkajs', '^2.0.0', '.')).toBe('2.2.4');
+  });
+
+  it('keeps only wanted names', () => {
+    const text = JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/kafkajs': { version: '2.2.4' }, 'node_modules/lodash': { version: '4.17.21' } } });
+    expect({ ...read('package-lock.json', text, KAFKA).versions }).toEqual({ kafkajs: '2.2.4' });
+    expect(resolvedVersion(read('package-lock.json', text), 'constructor')).toBeUndefined();
+  });
+
+  it('reports malformed files with a line when JSON says where', () => {
+    const broken = failure('package-lock.json', '{\n  "lockfileVersion": 3,\n  "packages": {\n    "node_modules/kafkajs": { "version": "2.2.4" }\n    "node_modules/x": {}\n  }\n}\n');
+    expect(broken.error).toMatch(/JSON/);
+    expect(broken.line).toBe(5);
+    expect(failure('package-lock.json', '').error).toMatch(/JSON/);
+    expect(failure('package-lock.json', '[1, 2]').error).toBe('not a JSON object');
+    expect(failure('package-lock.json', '{"name": "x"}').error).toMatch(/no lockfileVersion/);
+    expect(failure('package-lock.json', '{"lockfileVersion": 3, "packages": []}').error).toMatch(/"packages" is not an object/);
+    expect(failure('package-lock.json', '{"lockfileVersion": 1, "dependencies": {"kafkajs": "2.2.4"}}').error).toMatch(/entry "kafkajs"/);
+  });
+});
+
+describe('yarn.lock', () => {
+  const classic = yaml(
+    '# THIS IS AN AUTOGENERATED FILE. DO NOT EDIT THIS FILE DIRECTLY.',
+    '# yarn lockfile v1',
+    '',
+    '',
+    '"@confluentinc/kafka-javascript@^1.0.0":',
+    '  version "1.2.0"',
+    '  resolved "https://registry.yarnpkg.com/@confluentinc/kafka-javascript/-/kafka-javascript-1.2.0.tgz#abc"',
+    '  integrity sha512-AAAA',
+    '  dependencies:',
+    '    "@mapbox/node-pre-gyp" "^1.0.11"',
+    '    bindings "^1.3.1"',
+    '',
+    '"kafka-node@^4.0.0", kafka-node@^4.1.3:',
+    '  version "4.1.3"',
+    '  resolved "https://registry.yarnpkg.com/kafka-node/-/kafka-node-4.1.3.tgz#def"',
+    '',
+    'kafka-node@^2.6.1:',
+    '  version "2.6.1"',
+    '',
+    'kafkajs@1.16.0:',
+    '  version "1.16.0"',
+    '',
+    '"legacy-kafka@npm:kafkajs@^1.12.0":',
+    '  version "1.12.0"',
+  );
+
+  it('classic: every descriptor of an entry maps to its version; without a range the highest stands in', () => {
+    const lock = read('yarn.lock', classic);
+    expect(lock.kind).toBe('yarn');
+    expect({ ...lock.versions }).toEqual({ '@confluentinc/kafka-javascript': '1.2.0', 'kafka-node': '4.1.3', kafkajs: '1.16.0', 'legacy-kafka': '1.12.0' });
+    expect(resolvedVersion(lock, 'kafka-node', '^2.6.1')).toBe('2.6.1');
+    expect(resolvedVersion(lock, 'kafka-node', '^4.0.0')).toBe('4.1.3');
+    expect(resolvedVersion(lock, 'kafka-node', '^3.0.0')).toBeUndefined(); // stale lockfile: not guessed
+    expect(resolvedVersion(lock, 'kafkajs', '^1.15.0')).toBe('1.16.0'); // the only entry
+    expect(resolvedVersion(lock, 'legacy-kafka', 'npm:kafkajs@^1.12.0')).toBe('1.12.0');
+    expect(resolvedVersion(lock, 'kafka-node')).toBe('4.1.3');
+    expect(resolvedVersion(lock, 'constructor', '^1.0.0')).toBeUndefined();
+  });
+
+  it('classic: wanted names only, CRLF tolerated', () => {
+    const lock = read('yarn.lock', classic.replace(/\n/g, '\r\n'), new Set(['kafka-node']));
+    expect({ ...lock.versions }).toEqual({ 'kafka-node': '4.1.3' });
+  });
+
+  const berry = yaml(
+    '# This file is generated by running "yarn install" inside your project.',
+    '# Manual changes might be lost - proceed with caution!',
+    '',
+    '__metadata:',
+    '  version: 8',
+    '  cacheKey: 10c0',
+    '',
+    '"@confluentinc/kafka-javascript@npm:^1.0.0":',
+    '  version: 1.0.0',
+    '  resolution: "@confluentinc/kafka-javascript@npm:1.0.0"',
+    '  dependencies:',
+    '    "@mapbox/node-pre-gyp": "npm:^1.0.11"',
+    '  checksum: 10c0/abc',
+    '  languageName: node',
+    '  linkType: hard',
+    '',
+    '"kafka-node@npm:^4.1.3":',
+    '  version: 4.1.3',
+    '  resolution: "kafka-node@npm:4.1.3"',
+    '  languageName: node',
+    '  linkType: hard',
+    '',
+    '"kafka-node@npm:^5.0.0, kafka-node@npm:~5.0.0":',
+    '  version: 5.0.0',
+    '  resolution: "kafka-node@npm:5.0.0"',
+    '  languageName: node',
+    '  linkType: hard',
+    '',
+    '"orders@workspace:.":',
+    '  version: 0.0.0-use.local',
+    '  resolution: "orders@workspace:."',
+    '  dependencies:',
+    '    "@confluentinc/kafka-javascript": "npm:^1.0.0"',
+    '    kafka-node: "npm:^4.1.3"',
+    '  dependenciesMeta:',
+    '    kafka-node:',
+    '      built: false',
+    '  languageName: unknown',
+    '  linkType: soft',
+    '',
+    '"resolve@patch:resolve@npm%3A^1.20.0#optional!builtin<compat/resolve>":',
+    '  version: 1.22.8',
+    '  resolution: "resolve@patch:resolve@npm%3A1.22.8#optional!builtin<compat/resolve>::version=1.22.8&hash=c3c19d"',
+    '  languageName: node',
+    '  linkType: hard',
+  );
+
+  it('berry: the root workspace’s ranges pick the project’s own version, not the highest', () => {
+    const lock = read('app/yarn.lock', berry);
+    expect({ ...lock.versions }).toEqual({ '@confluentinc/kafka-javascript': '1.0.0', 'kafka-node': '4.1.3', resolve: '1.22.8' });
+    expect(resolvedVersion(lock, 'kafka-node', '^4.1.3')).toBe('4.1.3');
+    expect(resolvedVersion(lock, 'kafka-node', '~5.0.0')).toBe('5.0.0');
+    expect(resolvedVersion(lock, 'kafka-node', 'npm:^5.0.0')).toBe('5.0.0');
+    expect(lock.versions.orders).toBeUndefined();
+  });
+
+  it('berry: older lockfiles write root ranges without `npm:`; without a root the highest stands in', () => {
+    const v6 = berry.replace('version: 8', 'version: 6').replace('kafka-node: "npm:^4.1.3"', 'kafka-node: ^4.1.3');
+    expect(read('yarn.lock', v6, KAFKA).versions['kafka-node']).toBe('4.1.3');
+    const noRoot = berry.replace('"orders@workspace:.":', '"orders@workspace:services/orders":');
+    expect(read('yarn.lock', noRoot, KAFKA).versions['kafka-node']).toBe('5.0.0');
+  });
+
+  it('reports malformed files with their line', () => {
+    expect(failure('yarn.lock', '{"kafkajs": "2.2.4"}\n')).toMatchObject({ line: 1 });
+    expect(failure('yarn.lock', 'kafkajs@^2.0.0:\n  resolved "x"\n\nlodash@^4:\n  version "4.17.21"\n')).toEqual({ error: 'entry has no version', line: 1 });
+    expect(failure('yarn.lock', '# yarn lockfile v1\n  version "1.0.0"\n')).toMatchObject({ line: 2 });
+    expect(failure('yarn.lock', 'kafkajs:\n  version "2.2.4"\n')).toMatchObject({ error: expect.stringMatching(/descriptor/), line: 1 });
+    const conflict = 'kafkajs@^2.0.0:\n<<<<<<< HEAD\n  version "2.2.4"\n=======\n  version "2.2.3"\n>>>>>>> main\n';
+    expect(failure('yarn.lock', conflict)).toEqual({ error: 'unresolved merge conflict', line: 2 });
+  });
+
+  it('an empty lockfile has no versions', () => {
+    expect({ ...read('yarn.lock', '# yarn lockfile v1\n\n').versions }).toEqual({});
+  });
+});
+
+describe('pnpm-lock.yaml', () => {
+  it('5.x: `name: version` at the top, peer suffixes cut, packages ignored', () => {
+    const text = yaml(
+      'lockfileVersion: 5.4',
+      '',
+      'specifiers:',
+      '  "@confluentinc/kafka-javascript": ^1.0.0',
+      '  kafka-node: ^4.1.3',
+      '  kafkajs: ^2.2.4',
+      '',
+      'dependencies:',
+      "  '@confluentinc/kafka-javascript': 1.0.0_typescript@5.4.5",
+      '  kafka-node: 4.1.3',
+      '',
+      'devDependencies:',
+      '  kafkajs: 2.2.4_3v4kkwlfcd7ar6xqbhz6mbrbhy',
+      '',
+      'packages:',
+      '',
+      '  /kafka-node/4.1.3:',
+      '    resolution: {integrity: sha512-AAAA}',
+      '    engines: {node: ">=8.5.1"}',
+      '    dependencies:',
+      '      kafkajs: 1.0.0',
+      '    dev: false',
+    );
+    const lock = read('pnpm-lock.yaml', text);
+    expect(lock.kind).toBe('pnpm');
+    expect({ ...lock.versions }).toEqual({ '@confluentinc/kafka-javascript': '1.0.0', 'kafka-node': '4.1.3', kafkajs: '2.2.4' });
+  });
+
+  it('5.x workspaces: `importers` with specifiers and versions, aliases as `/name/version`', () => {
+    const text = yaml(
+      'lockfileVersion: 5.3',
+      'importers:',
+      '  .:',
+      '    specifiers:',
+      '      kafkajs: ^2.2.4',
+      '    dependencies:',
+      '      kafkajs: 2.2.4',
+      '  services/legacy:',
+      '    specifiers:',
+      '      kafkajs: npm:kafkajs@^1.16.0',
+      '      shared: link:../shared',
+      '    dependencies:',
+      '      kafkajs: /kafkajs/1.16.0',
+      '      shared: link:../shared',
+      'packages:',
+      '  /kafkajs/1.16.0:',
+      '    resolution: {integrity: sha512-AAAA}',
+    );
+    const lock = read('pnpm-lock.yaml', text);
+    expect({ ...lock.versions }).toEqual({ kafkajs: '2.2.4' });
+    expect(resolvedVersion(lock, 'kafkajs', undefined, 'services/legacy')).toBe('1.16.0');
+    expect(resolvedVersion(lock, 'shared', undefined, 'services/legacy')).toBeUndefined();
+  });
+
+  it('6.0: `{ specifier, version }` at the top, `(peer)` suffixes cut', () => {
+    const text = yaml(
+      "lockfileVersion: '6.0'",
+      '',
+      'settings:',
+      '  autoInstallPeers: true',
+      '  excludeLinksFromLockfile: false',
+      '',
+      'dependencies:',
+      "  '@kafkajs/confluent-schema-registry':",
+      '    specifier: ^3.3.0',
+      '    version: 3.3.0(kafkajs@2.2.4)',
+      '  kafkajs:',
+      '    specifier: ^2.2.4',
+      '    version: 2.2.4',
+      '  old-kafka:',
+      '    specifier: npm:kafkajs@1.16.0',
+      '    version: /kafkajs@1.16.0',
+      '  local:',
+      '    specifier: file:../local',
+      '    version: file:../local',
+      '',
+      'packages:',
+      '',
+      '  /@kafkajs/confluent-schema-registry@3.3.0(kafkajs@2.2.4):',
+      '    resolution: {integrity: sha512-AAAA}',
+      '    peerDependencies:',
+      "      kafkajs: '>=1.0.0'",
+      '    dependencies:',
+      '      kafkajs: 2.2.4',
+      '    dev: false',
+    );
+    expect({ ...read('pnpm-lock.yaml', text).versions }).toEqual({ '@kafkajs/confluent-schema-registry': '3.3.0', kafkajs: '2.2.4', 'old-kafka': '1.16.0' });
+    expect({ ...read('pnpm-lock.yaml', text, KAFKA).versions }).toEqual({ '@kafkajs/confluent-schema-registry': '3.3.0', kafkajs: '2.2.4' });
+  });
+
+  it('9.0: importers by directory, after an env document', () => {
+    const text = yaml(
+      '---',
+      "lockfileVersion: '9.0'",
+      'importers:',
+      '  .:',
+      '    packageManagerDependencies:',
+      '      pnpm:',
+      '        specifier: 10.13.1',
+      '        version: 10.13.1',
+      '---',
+      "lockfileVersion: '9.0'",
+      '',
+      'settings:',
+      '  autoInstallPeers: true',
+      '',
+      'importers:',
+      '',
+      '  .:',
+      '    devDependencies:',
+      '      typescript:',
+      '        specifier: ~5.9.3',
+      '        version: 5.9.3',
+      '',
+      '  services/orders:',
+      '    dependencies:',
+      "      '@confluentinc/kafka-javascript':",
+      '        specifier: ^1.0.0',
+      '        version: 1.0.0',
+      '      kafkajs:',
+      '        specifier: npm:kafkajs@^2.2.4',
+      '        version: kafkajs@2.2.4',
+      '      node-rdkafka:',
+      '        specifier: ^2.18.0',
+      '        version: 2.18.0(encoding@0.1.13)',
+      '',
+      'packages:',
+      '',
+      '  kafkajs@2.2.4:',
+      "    resolution: {integrity: sha512-AAAA}",
+      "    engines: {node: '>=14.0.0'}",
+      '',
+      'snapshots:',
+      '',
+      '  kafkajs@2.2.4: {}',
+    );
+    const lock = read('pnpm-lock.yaml', text);
+    expect({ ...lock.versions }).toEqual({ typescript: '5.9.3' });
+    expect({ ...lock.workspaces?.['services/orders'] }).toEqual({ '@confluentinc/kafka-javascript': '1.0.0', kafkajs: '2.2.4', 'node-rdkafka': '2.18.0' });
+    expect(resolvedVersion(lock, 'node-rdkafka', '^2.18.0', 'services/orders')).toBe('2.18.0');
+    expect(resolvedVersion(lock, 'node-rdkafka', '^2.18.0', 'services/billing')).toBeUndefined();
+    expect(read('pnpm-lock.yaml', text.replace(/\n/g, '\r\n')).workspaces?.['services/orders']?.kafkajs).toBe('2.2.4');
+  });
+
+  it('reports malformed files with their line', () => {
+    expect(failure('pnpm-lock.yaml', 'dependencies:\n  kafkajs: 2.2.4\n').error).toBe('no lockfileVersion');
+    expect(failure('pnpm-lock.yaml', "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies\n")).toMatchObject({ line: 4 });
+    expect(failure('pnpm-lock.yaml', "lockfileVersion: '9.0'\nimporters:\n\t.:\n")).toMatchObject({ error: 'tab in indentation', line: 3 });
+    expect(failure('pnpm-lock.yaml', '{"lockfileVersion": "9.0"}\n')).toMatchObject({ line: 1 });
+    expect(failure('pnpm-lock.yaml', "lockfileVersion: '9.0'\n<<<<<<< HEAD\n")).toMatchObject({ line: 2 });
+  });
+});
+
+describe('any lockfile', () => {
+  it('refuses unknown names', () => {
+    expect(failure('Cargo.lock', '')).toEqual({ error: 'cargo.lock is not a known lockfile' });
+  });
+
+  it('never throws on truncated or garbled text', () => {
+    const samples: Array<[string, string]> = [
+      ['package-lock.json', bigNpm(200, 3)],
+      ['yarn.lock', bigYarnClassic(200)],
+      ['yarn.lock', bigYarnBerry(200)],
+      ['pnpm-lock.yaml', bigPnpm(200, '9.0')],
+    ];
+    for (const [file, text] of samples) {
+      for (let cut = 0; cut < text.length; cut += 997) {
+        expect(() => readLockfile(file, text.slice(0, cut))).not.toThrow();
+        expect(() => readLockfile(file, text.slice(cut))).not.toThrow();
+      }
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------- speed
+
+function bigNpm(n: number, lockfileVersion: 1 | 3): string {
+  const packages: Record<string, unknown> = { '': { name: 'big', version: '1.0.0', dependencies: { kafkajs: '^2.2.4' } } };
+  const tree: Record<string, unknown> = {};
+  for (let i = 0; i < n; i++) {
+    const name = i % 5 === 0 ? `@scope${i % 50}/pkg-${i}` : `pkg-${i}`;
+    const entry = {
+      version: `1.${i % 30}.${i % 7}`,
+      resolved: `https://registry.npmjs.org/${name}/-/pkg-${i}-1.0.0.tgz`,
+      integrity: `sha512-${'A'.repeat(86)}==`,
+      dev: i % 3 === 0,
+      dependencies: { [`pkg-${i + 1}`]: `^1.${i % 30}.0`, [`pkg-${i + 2}`]: '~2.0.0' },
+      engines: { node: '>=14' },
+    };
+    packages[`node_modules/${name}`] = entry;
+    if (i % 10 === 0) packages[`node_modules/${name}/node_modules/kafkajs`] = { version: '1.0.0' };
+    tree[name] = { version: entry.version, resolved: entry.resolved, integrity: entry.integrity, requires: entry.dependencies };
+  }
+  packages['node_modules/kafkajs'] = { version: '2.2.4' };
+  tree.kafkajs = { version: '2.2.4' };
+  return JSON.stringify(lockfileVersion === 1 ? { name: 'big', lockfileVersion, requires: true, dependencies: tree } : { name: 'big', lockfileVersion, requires: true, packages }, null, 2);
+}
+
+function bigYarnClassic(n: number): string {
+  const out = ['# THIS IS AN AUTOGENERATED FILE. DO NOT EDIT THIS FILE DIRECTLY.', '# yarn lockfile v1', '', ''];
+  for (let i = 0; i < n; i++) {
+    const name = i % 5 === 0 ? `@scope${i % 50}/pkg-${i}` : `pkg-${i}`;
+    out.push(`"${name}@^1.0.0", "${name}@^1.${i % 30}.0":`, `  version "1.${i % 30}.${i % 7}"`, `  resolved "https://registry.yarnpkg.com/${name}/-/pkg-${i}-1.0.0.tgz#0123456789abcdef"`, `  integrity sha512-${'A'.repeat(86)}==`, '  dependencies:', `    pkg-${i + 1} "^1.0.0"`, `    pkg-${i + 2} "~2.0.0"`, '');
+  }
+  out.push('kafkajs@^2.2.4:', '  version "2.2.4"', '');
+  return out.join('\n');
+}
+
+function bigYarnBerry(n: number): string {
+  const out = ['__metadata:', '  version: 8', '  cacheKey: 10c0', '', '"big@workspace:.":', '  version: 0.0.0-use.local', '  resolution: "big@workspace:."', '  dependencies:', '    kafkajs: "npm:^2.2.4"', '  languageName: unknown', '  linkType: soft', ''];
+  for (let i = 0; i < n; i++) {
+    const name = i % 5 === 0 ? `@scope${i % 50}/pkg-${i}` : `pkg-${i}`;
+    const v = `1.${i % 30}.${i % 7}`;
+    out.push(`"${name}@npm:^1.0.0, ${name}@npm:^1.${i % 30}.0":`, `  version: ${v}`, `  resolution: "${name}@npm:${v}"`, '  dependencies:', `    pkg-${i + 1}: "npm:^1.0.0"`, `  checksum: 10c0/${'a'.repeat(64)}`, '  languageName: node', '  linkType: hard', '');
+  }
+  out.push('"kafkajs@npm:^2.2.4":', '  version: 2.2.4', '  resolution: "kafkajs@npm:2.2.4"', '  languageName: node', '  linkType: hard', '');
+  return out.join('\n');
+}
+
+function bigPnpm(n: number, version: '5.4' | '6.0' | '9.0'): string {
+  const at = (name: string, v: string) => (version === '5.4' ? `/${name}/${v}` : version === '6.0' ? `/${name}@${v}` : `${name}@${v}`);
+  const q = (name: string) => (name.startsWith('@') ? `'${name}'` : name);
+  const out = [`lockfileVersion: ${version === '5.4' ? '5.4' : `'${version}'`}`, ''];
+  const deps = Array.from({ length: 200 }, (_, i) => `dep-${i}`).concat('kafkajs');
+  const pin = (name: string) => (name === 'kafkajs' ? '2.2.4' : '1.0.0(react@18.2.0)');
+  if (version === '5.4') out.push('specifiers:', ...deps.map((d) => `  ${d}: ^1.0.0`), '', 'dependencies:', ...deps.map((d) => `  ${d}: ${pin(d).replace('(react@18.2.0)', '_react@18.2.0')}`), '');
+  else if (version === '6.0') out.push('dependencies:', ...deps.flatMap((d) => [`  ${d}:`, '    specifier: ^1.0.0', `    version: ${pin(d)}`]), '');
+  else out.push('importers:', '', '  .:', '    dependencies:', ...deps.flatMap((d) => [`      ${d}:`, '        specifier: ^1.0.0', `        version: ${pin(d)}`]), '');
+  out.push('packages:', '');
+  for (let i = 0; i < n; i++) {
+    const name = i % 5 === 0 ? `@scope${i % 50}/pkg-${i}` : `pkg-${i}`;
+    out.push(`  ${q(at(name, `1.${i % 30}.0`))}:`, `    resolution: {integrity: sha512-${'A'.repeat(86)}==}`, "    engines: {node: '>=14'}", '    dependencies:', `      pkg-${i + 1}: 1.0.0`, '    dev: false', '');
+  }
+  if (version === '9.0') {
+    out.push('snapshots:', '');
+    for (let i = 0; i < n; i++) out.push(`  pkg-${i}@1.0.0(react@18.2.0):`, '    dependencies:', `      pkg-${i + 1}: 1.0.0`, '');
+  }
+  return out.join('\n');
+}
+
+describe('speed on 50,000-line lockfiles', () => {
+  const lines = (t: string) => t.split('\n').length;
+  const cases: Array<[string, string, string]> = [
+    ['npm v3', 'package-lock.json', bigNpm(4200, 3)],
+    ['npm v1', 'package-lock.json', bigNpm(6000, 1)],
+    ['yarn classic', 'yarn.lock', bigYarnClassic(6300)],
+    ['yarn berry', 'yarn.lock', bigYarnBerry(5600)],
+    ['pnpm 5.4', 'pnpm-lock.yaml', bigPnpm(7100, '5.4')],
+    ['pnpm 6.0', 'pnpm-lock.yaml', bigPnpm(7100, '6.0')],
+    ['pnpm 9.0', 'pnpm-lock.yaml', bigPnpm(4500, '9.0')],
+  ];
+  it.each(cases)('%s', (label, file, text) => {
+    expect(lines(text)).toBeGreaterThanOrEqual(50_000);
+    for (const wanted of [KAFKA, undefined]) {
+      const start = performance.now();
+      const lock = read(file, text, wanted);
+      const ms = performance.now() - start;
+      if (process.env.LOCKFILE_TIMES) console.log(`${label}: ${lines(text)} lines, ${wanted ? 'wanted' : 'all'} ${ms.toFixed(1)} ms`);
+      expect(lock.versions.kafkajs).toBe('2.2.4');
+      expect(Object.values(lock.versions).every((v) => /^\d+\.\d+\.\d+$/.test(v))).toBe(true);
+      expect(ms).toBeLessThan(2000);
+    }
+  });
+});
