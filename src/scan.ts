@@ -9,6 +9,7 @@ import { assembleSpring } from './extract/spring.js';
 import type { FileFacts, Notification } from './extract/types.js';
 import { emptyFacts, type Facts } from './facts.js';
 import { libraryKind, NPM_KAFKA_PACKAGES, type LibraryKind } from './kafka/libraries.js';
+import { kafkaClientsVersion } from './kafka/versions.js';
 import { DEFAULT_MAX_FILE_BYTES, readSource } from './read.js';
 import type { Finding, Rule, Tier } from './rule.js';
 import { RULES } from '../rules/index.js';
@@ -28,7 +29,16 @@ export interface ScanOptions {
 /** The Kafka libraries a build file brings in: the first thing a migration lead asks about. */
 export interface InventoryEntry {
   file: string;
-  libraries: Array<{ name: string; kind: LibraryKind; version: string | undefined; declared: string | undefined; via?: string; scope?: string }>;
+  libraries: Array<{
+    name: string;
+    kind: LibraryKind;
+    version: string | undefined;
+    declared: string | undefined;
+    via?: string;
+    scope?: string;
+    /** For spring-kafka: the kafka-clients it builds on (catalog §6.2). */
+    kafkaClients?: string;
+  }>;
 }
 
 export interface ScanResult {
@@ -58,6 +68,10 @@ export function inventoryOf(facts: Facts): InventoryEntry[] {
     const lib: InventoryEntry['libraries'][number] = { name: d.name, kind, version: d.resolved, declared: d.declared };
     if (d.via) lib.via = d.via;
     if (d.scope) lib.scope = d.scope;
+    if (kind === 'spring-kafka' && d.resolved) {
+      const clients = kafkaClientsVersion([d]);
+      if (clients) lib.kafkaClients = clients;
+    }
     entry.libraries.push(lib);
   }
   return [...byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

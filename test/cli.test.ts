@@ -189,3 +189,24 @@ describe('the installed binary', () => {
     expect(help.stdout).toContain('Exit codes: 0');
   });
 });
+
+describe('Kafka library inventory', () => {
+  it('lists the Kafka libraries of each build file in text, JSON and SARIF', async () => {
+    const dir = project({
+      'pom.xml':
+        '<project><parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>2.7.18</version></parent><artifactId>a</artifactId><dependencies><dependency><groupId>org.springframework.kafka</groupId><artifactId>spring-kafka</artifactId></dependency><dependency><groupId>junit</groupId><artifactId>junit</artifactId><version>4.13.2</version></dependency></dependencies></project>',
+      'web/package.json': '{ "dependencies": { "kafkajs": "^2.2.4" }, "devDependencies": { "kafka-node": "5.0.0" } }',
+      'web/package-lock.json': '{ "lockfileVersion": 3, "packages": { "": {}, "node_modules/kafkajs": { "version": "2.2.4" }, "node_modules/kafka-node": { "version": "5.0.0" } } }',
+    });
+    const text = (await cli(['scan', '.', '--no-color'], { cwd: dir })).stdout;
+    expect(text).toContain('Kafka libraries\n  pom.xml\n    org.springframework.kafka:spring-kafka 2.8.6 → kafka-clients 3.0.0  (Spring Boot 2.7.18)\n  web/package.json\n    kafkajs 2.2.4  (package-lock.json)\n    kafka-node 5.0.0  (package-lock.json, devDependencies)');
+    const json = JSON.parse((await cli(['scan', '.', '--format', 'json'], { cwd: dir })).stdout);
+    expect(json.inventory.map((e: { file: string; libraries: Array<{ name: string }> }) => `${e.file}: ${e.libraries.map((l) => l.name).join(', ')}`)).toEqual([
+      'pom.xml: org.springframework.kafka:spring-kafka',
+      'web/package.json: kafkajs, kafka-node',
+    ]);
+    const sarif = JSON.parse((await cli(['scan', '.', '--format', 'sarif'], { cwd: dir })).stdout);
+    expect(sarif.runs[0].properties.kafkaLibraries).toEqual(json.inventory);
+    expect((await cli(['scan', '.', '-q', '--no-color'], { cwd: dir })).stdout).not.toContain('Kafka libraries');
+  });
+});

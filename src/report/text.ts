@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { isTestScope } from '../kafka/libraries.js';
 import { TIER_LABEL } from '../kafka/tiers.js';
 import type { Level } from '../rule.js';
 import type { ScanResult } from '../scan.js';
@@ -31,8 +32,10 @@ export function writeText(result: ScanResult, options: WriteOptions): string {
       lines.push(`  ${c.underline(entry.file)}`);
       for (const lib of entry.libraries) {
         const version = lib.version ?? (lib.declared ? `${lib.declared} (unresolved)` : 'version not known');
-        const notes = [lib.via, lib.scope && lib.scope !== 'compile' ? lib.scope : undefined].filter(Boolean).join(', ');
-        lines.push(`    ${lib.name} ${version}${notes ? c.dim(`  ${notes}`) : ''}`);
+        const clients = lib.kafkaClients ? ` → kafka-clients ${lib.kafkaClients}` : '';
+        // Only scopes that keep a library out of production are worth a mention.
+        const notes = [lib.via, lib.scope && isTestScope(lib) ? lib.scope : undefined].filter(Boolean).join(', ');
+        lines.push(`    ${lib.name} ${version}${clients}${notes ? c.dim(`  (${notes})`) : ''}`);
       }
     }
   }
