@@ -33,6 +33,7 @@ export interface MavenPom {
 export interface GradleDependency {
   /** `implementation`, `testImplementation`, `api`, `compileOnly`, … */
   configuration: string;
+  /** Empty for a version-catalog reference, whose coordinates are in the catalog. */
   group: string;
   name: string;
   /** The version text as written, variables unresolved (`$kafkaVersion`, `${versions.kafka}`, `3.6.0`). */
@@ -47,10 +48,13 @@ export interface GradleBuild {
   dependencies: GradleDependency[];
   /** `ext.x = …`, `ext { x = … }`, `ext['kafka.version'] = …`, `extra["x"] = …`, `val x = …`, `def x = …`. */
   variables: Record<string, Located>;
-  /** `id 'org.springframework.boot' version '3.2.0'`, `id("org.springframework.boot") version "3.2.0"`. */
-  plugins: Array<{ id: string; version?: Located }>;
-  /** `platform('org.springframework.boot:spring-boot-dependencies:2.7.0')` / `mavenBom '…'` imports. */
-  boms: Array<{ group: string; name: string; version?: Located }>;
+  /**
+   * `id 'org.springframework.boot' version '3.2.0'`, `id("org.springframework.boot") version "3.2.0"`; a version
+   * catalog plugin `alias(libs.plugins.spring.boot)` has an empty id and its catalog alias.
+   */
+  plugins: Array<{ id: string; version?: Located; catalogAlias?: string }>;
+  /** `platform('org.springframework.boot:spring-boot-dependencies:2.7.0')`, `platform(libs.x)`, `mavenBom '…'` imports. */
+  boms: Array<{ group: string; name: string; version?: Located; catalogAlias?: string }>;
 }
 
 export interface VersionCatalog {

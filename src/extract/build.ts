@@ -202,8 +202,17 @@ function gradleDependencies(builds: readonly GradleBuild[], properties: Readonly
       if (text.value.includes('$')) return { value: undefined, location: text.location };
       return { value: text.value, location: text.location };
     };
-    const pluginBoot = build.plugins.find((p) => p.id === 'org.springframework.boot');
-    const bootBom = build.boms.find((b) => b.group === BOOT_GROUP && b.name === 'spring-boot-dependencies');
+    // Catalog references (`alias(libs.plugins.x)`, `platform(libs.x)`) take their id, coordinates and version from the catalog.
+    const fromCatalog = <T extends { catalogAlias?: string }>(items: readonly T[], kind: 'plugins' | 'libraries') =>
+      items.map((item) => {
+        if (!item.catalogAlias || !catalog) return item;
+        const entry = catalog[kind][item.catalogAlias] as ({ id?: string; group?: string; name?: string; version?: Located; versionRef?: string } | undefined);
+        if (!entry) return item;
+        const version = entry.version ?? (entry.versionRef ? catalog.versions[entry.versionRef] : undefined);
+        return { ...item, ...(entry.id ? { id: entry.id } : {}), ...(entry.group ? { group: entry.group, name: entry.name } : {}), ...(version ? { version } : {}) };
+      });
+    const pluginBoot = fromCatalog(build.plugins, 'plugins').find((p) => p.id === 'org.springframework.boot');
+    const bootBom = fromCatalog(build.boms, 'libraries').find((b) => b.group === BOOT_GROUP && b.name === 'spring-boot-dependencies');
     const bootClasspath = ancestorsOf(dir, buildsByDir)
       .flatMap((b) => b.dependencies)
       .find((d) => d.configuration === 'classpath' && d.group === BOOT_GROUP && d.name === 'spring-boot-gradle-plugin');

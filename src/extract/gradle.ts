@@ -371,6 +371,11 @@ export function readGradle(index: LineIndex): GradleBuild {
     } else if ((isId(a, 'platform') || isId(a, 'enforcedPlatform')) && isP(a + 1, '(') && partner[a + 1] === b - 1) {
       const c = isStr(a + 2) && b === a + 4 ? coordinate(a + 2) : undefined;
       if (c) build.boms.push(c);
+      else if (isId(a + 2, 'libs')) {
+        // platform(libs.spring.boot.bom): the catalog says which BOM
+        const lib = chain(a + 2);
+        if (lib.end === b - 1 && lib.names.length > 1) build.boms.push({ group: '', name: '', catalogAlias: lib.names.slice(1).join('.') });
+      }
     } else if (isId(a, 'libs')) {
       const c = chain(a);
       const alias = c.names.slice(1);
@@ -424,6 +429,12 @@ export function readGradle(index: LineIndex): GradleBuild {
     return undefined;
   };
   const plugin = (j: number) => {
+    if (isId(j, 'alias') && isP(j + 1, '(') && isId(j + 2, 'libs')) {
+      // alias(libs.plugins.spring.boot): the catalog holds the id and version
+      const c = chain(j + 2);
+      if (c.names[1] === 'plugins' && c.names.length > 2 && isP(c.end, ')')) build.plugins.push({ id: '', catalogAlias: c.names.slice(2).join('.') });
+      return;
+    }
     if (!isId(j, 'id') && !isId(j, 'kotlin')) {
       // `java`, `` `java-library` ``
       if (isId(j) && isEnd(j + 1) && !isId(j, 'alias')) build.plugins.push({ id: text(j) });

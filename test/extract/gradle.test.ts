@@ -651,3 +651,11 @@ describe('Gradle version catalogs', () => {
     for (let cut = 0; cut <= TOML.length; cut += 2) expect(() => readVersionCatalog(new LineIndex('x.toml', TOML.slice(0, cut)))).not.toThrow();
   });
 });
+
+describe('catalog references in plugins and platforms', () => {
+  it('records alias(libs.plugins.x) and platform(libs.x) with their catalog aliases', () => {
+    const b = readGradle(new LineIndex('build.gradle.kts', 'plugins {\n  alias(libs.plugins.spring.boot)\n}\ndependencies {\n  implementation(platform(libs.spring.boot.bom))\n}\n'));
+    expect(b.plugins).toEqual([{ id: '', catalogAlias: 'spring.boot' }]);
+    expect(b.boms).toEqual([{ group: '', name: '', catalogAlias: 'spring.boot.bom' }]);
+  });
+});
