@@ -375,12 +375,13 @@ describe('Gradle plugins and BOMs', () => {
 
     const text = 'plugins {\n    id("org.springframework.boot") version "3.2.0"\n    id("io.spring.dependency-management").version(dmVersion)\n    id("x") version springBootVersion apply false\n    kotlin("plugin.spring") version "1.9.22"\n    `java-library`\n    alias(libs.plugins.spring.boot)\n}\n';
     const k = kts(text);
-    expect(k.plugins.map((p) => `${p.id}${p.version ? ` ${p.version.value}` : ''}`)).toEqual([
+    expect(k.plugins.map((p) => `${p.id || `alias ${p.catalogAlias}`}${p.version ? ` ${p.version.value}` : ''}`)).toEqual([
       'org.springframework.boot 3.2.0',
       'io.spring.dependency-management ${dmVersion}',
       'x ${springBootVersion}',
       'org.jetbrains.kotlin.plugin.spring 1.9.22',
       'java-library',
+      'alias spring.boot',
     ]);
     expect(at(k.plugins[0]!.version)).toMatchObject(spot(text, '3.2.0'));
     expect(at(k.plugins[2]!.version)).toMatchObject(spot(text, 'springBootVersion'));
@@ -465,7 +466,7 @@ describe('Gradle comments and strings', () => {
     ]);
     expect(boms(b)).toEqual(['software.amazon.awssdk:bom 2.21.0']);
     expect(vars(b)).toEqual({ kafkaVersion: '3.6.1', confluent: '7.5.1', 'spring-kafka.version': '3.1.1' });
-    expect(b.plugins.map((p) => p.id)).toEqual(['org.springframework.boot', 'io.spring.dependency-management', 'org.jetbrains.kotlin.jvm', 'java-library']);
+    expect(b.plugins.map((p) => p.id || `alias ${p.catalogAlias}`)).toEqual(['org.springframework.boot', 'io.spring.dependency-management', 'org.jetbrains.kotlin.jvm', 'java-library', 'alias versions']);
   });
 
   it('handles CRLF line ends and a byte-order mark', () => {
