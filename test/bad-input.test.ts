@@ -12,6 +12,8 @@ describe('bad input never stops the scan', () => {
     const result = await scan({ paths: ['fixtures/bad-input'], cwd: ROOT, tier: 'standard' });
     expect(byFile(result.notifications)).toEqual({
       'fixtures/bad-input/binary.properties': 'error binary',
+      'fixtures/bad-input/broken-catalog/gradle/libs.versions.toml': 'error unparsable',
+      'fixtures/bad-input/broken-lock/package-lock.json': 'warning unparsable',
       'fixtures/bad-input/broken-npm/package.json': 'error unparsable',
       'fixtures/bad-input/broken-pom/pom.xml': 'error unparsable',
       'fixtures/bad-input/chart/templates/configmap.yaml': 'warning unsupported-format',
@@ -26,6 +28,8 @@ describe('bad input never stops the scan', () => {
     expect(files.has('fixtures/bad-input/malformed.yml')).toBe(false);
     expect(files.has('fixtures/bad-input/binary.properties')).toBe(false);
     expect(result.findings.some((f) => f.location.file === 'fixtures/bad-input/good/client.properties' && f.ruleId === 'EH201')).toBe(true);
+    // A lockfile that cannot be read leaves versions unknown: the package.json is still reported on.
+    expect(result.facts.dependencies.find((d) => d.file === 'fixtures/bad-input/broken-lock/package.json')).toMatchObject({ name: 'kafkajs', resolved: undefined });
     // Latin-1 .properties is what Java reads: scanned, with positions intact.
     const latin = result.findings.find((f) => f.location.file === 'fixtures/bad-input/latin1-client.properties' && f.ruleId === 'EH201');
     expect(latin?.location.line).toBe(3);
