@@ -81,7 +81,7 @@ export function readPom(index: LineIndex): MavenPom | { error: { message: string
     text = '';
   });
   parser.on('error', (e) => {
-    error ??= { message: e.message.replace(/^[^:]*:\d+:\d+: /, ''), line: parser.line, column: parser.column };
+    error ??= { message: e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, ''), line: parser.line, column: parser.column };
   });
   try {
     parser.write(index.text).close();
