@@ -1,6 +1,6 @@
 import { absenceAnchor } from '../../src/facts.js';
 import { unitName } from '../../src/kafka/keys.js';
-import { isTestScope, libraryKind } from '../../src/kafka/libraries.js';
+import { productionDependencies } from '../../src/kafka/libraries.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -19,9 +19,7 @@ export default defineRule({
     dependency: '{name} is a Kafka client, and Basic namespaces have no Kafka endpoint; use the Standard tier or higher.',
   },
   check({ facts, report }) {
-    for (const dep of facts.dependencies) {
-      if (!isTestScope(dep) && libraryKind(dep.ecosystem, dep.name)?.client) report('dependency', dep.declaredAt, { name: dep.name });
-    }
+    for (const dep of productionDependencies(facts.dependencies, 'client')) report('dependency', dep.declaredAt, { name: dep.name });
     for (const config of facts.configs) {
       // Connector-only files and JAAS files are not client units (catalog §2.3).
       if (config.library === 'jaas' || config.library === 'connect-connector') continue;

@@ -1,4 +1,4 @@
-import { isTestScope, libraryKind } from '../../src/kafka/libraries.js';
+import { productionDependencies } from '../../src/kafka/libraries.js';
 import { REF } from '../../src/kafka/references.js';
 import { TIER_LABEL, TRANSACTIONS } from '../../src/kafka/tiers.js';
 import { defineRule } from '../../src/rule.js';
@@ -18,10 +18,8 @@ export default defineRule({
   },
   check({ facts, tier, report }) {
     const status = TRANSACTIONS[tier] === 'preview' ? 'Event Hubs offers only as a public preview' : `Event Hubs does not support on the ${TIER_LABEL[tier]} tier`;
-    for (const dep of facts.dependencies) {
-      // The binder is the entry point (it builds the topology from Function<KStream, …> beans); a plain
-      // kafka-streams dependency is not a finding by itself (catalog EH601).
-      if (!isTestScope(dep) && libraryKind(dep.ecosystem, dep.name)?.kind === 'spring-cloud-stream-kafka-streams') report('binder', dep.declaredAt, { name: dep.name, status });
-    }
+    // The binder is the entry point (it builds the topology from Function<KStream, …> beans); a plain
+    // kafka-streams dependency is not a finding by itself (catalog EH601).
+    for (const dep of productionDependencies(facts.dependencies, 'spring-cloud-stream-kafka-streams')) report('binder', dep.declaredAt, { name: dep.name, status });
   },
 });

@@ -1,6 +1,6 @@
 import { ALL_SCOPES, effectiveEntries, type ClientConfig } from '../../src/facts.js';
 import { pointsAtEventHubs } from '../../src/kafka/hosts.js';
-import { isTestScope, libraryKind } from '../../src/kafka/libraries.js';
+import { productionDependencies } from '../../src/kafka/libraries.js';
 import { containsPlaceholder } from '../../src/kafka/secrets.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
@@ -37,9 +37,7 @@ export default defineRule({
     dependency: '{name} is a Confluent Schema Registry client library; Event Hubs does not host that registry, so keep one running elsewhere or use the Azure Schema Registry serializers.',
   },
   check({ facts, report }) {
-    for (const dep of facts.dependencies) {
-      if (!isTestScope(dep) && libraryKind(dep.ecosystem, dep.name)?.kind === 'schema-registry') report('dependency', dep.declaredAt, { name: dep.name });
-    }
+    for (const dep of productionDependencies(facts.dependencies, 'schema-registry')) report('dependency', dep.declaredAt, { name: dep.name });
     for (const { config, entry } of effectiveEntries(facts.configs, undefined, { scopes: ALL_SCOPES })) {
       const key = entry.key;
       if (key === 'schema.registry.url' || key.endsWith('.schema.registry.url')) {

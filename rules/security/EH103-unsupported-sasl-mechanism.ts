@@ -1,5 +1,5 @@
 import { absenceAnchor, configuredByAzureStarter, effectiveEntries, entriesOf, shown } from '../../src/facts.js';
-import { isTestScope, libraryKind } from '../../src/kafka/libraries.js';
+import { productionDependencies } from '../../src/kafka/libraries.js';
 import { parseJaas } from '../../src/kafka/jaas.js';
 import { REF } from '../../src/kafka/references.js';
 import { isPlaceholder } from '../../src/kafka/secrets.js';
@@ -57,9 +57,7 @@ export default defineRule({
         report('oauthScope', entry.location, { spelling: entry.spelling, value: scope }, { level: 'note' });
       }
     }
-    for (const dep of facts.dependencies) {
-      if (!isTestScope(dep) && libraryKind(dep.ecosystem, dep.name)?.kind === 'msk-iam') report('mskDependency', dep.declaredAt, { name: dep.name });
-    }
+    for (const dep of productionDependencies(facts.dependencies, 'msk-iam')) report('mskDependency', dep.declaredAt, { name: dep.name });
     for (const config of facts.configs) {
       if (!config.closed || entriesOf(config, 'sasl.mechanism').length > 0 || configuredByAzureStarter(facts, config)) continue;
       // Any client of the unit on SASL without a mechanism falls back to GSSAPI (an MM2 alias, a Connect prefix).

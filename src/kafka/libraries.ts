@@ -80,3 +80,12 @@ export const NPM_KAFKA_PACKAGES: ReadonlySet<string> = new Set([
 export function isTestScope(dependency: Pick<Dependency, 'scope'>): boolean {
   return /^(test|test[A-Z]\w*|\w*[tT]est\w*|devDependencies)$/.test(dependency.scope ?? '');
 }
+
+/** The production dependencies of a kind (or every Kafka client with `'client'`): what rules about libraries judge. */
+export function productionDependencies(dependencies: readonly Dependency[], kind: LibraryKind | 'client'): Dependency[] {
+  return dependencies.filter((d) => {
+    if (isTestScope(d)) return false;
+    const lib = libraryKind(d.ecosystem, d.name);
+    return kind === 'client' ? Boolean(lib?.client) : lib?.kind === kind;
+  });
+}
