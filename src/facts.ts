@@ -123,6 +123,13 @@ export interface Dependency {
   location: Location;
   /** The dependency declaration itself. */
   declaredAt: Location;
+  /** The version written in the declaration itself (`<version>`, the version in `'g:a:v'`), when there is one. */
+  versionAt?: Location;
+  /**
+   * For spring-kafka: the kafka-clients the application runs with and where that is decided — an explicit or
+   * managed kafka-clients, Spring Boot's `kafka.version`, or what the spring-kafka release builds on.
+   */
+  kafkaClients?: { value: string; location: Location; via: string; explicit: boolean };
   /** How the version was found, for messages: `property kafka.version`, `Spring Boot 1.5.22`, `package-lock.json`. */
   via?: string;
   /** Maven scope, Gradle configuration or npm section: `test`, `testImplementation`, `devDependencies`. */

@@ -199,7 +199,7 @@ describe('Kafka library inventory', () => {
       'web/package-lock.json': '{ "lockfileVersion": 3, "packages": { "": {}, "node_modules/kafkajs": { "version": "2.2.4" }, "node_modules/kafka-node": { "version": "5.0.0" } } }',
     });
     const text = (await cli(['scan', '.', '--no-color'], { cwd: dir })).stdout;
-    expect(text).toContain('Kafka libraries\n  pom.xml\n    org.springframework.kafka:spring-kafka 2.8.6 → kafka-clients 3.0.0  (Spring Boot 2.7.18)\n  web/package.json\n    kafkajs 2.2.4  (package-lock.json)\n    kafka-node 5.0.0  (package-lock.json, devDependencies)');
+    expect(text).toContain('Kafka libraries\n  pom.xml\n    org.springframework.kafka:spring-kafka 2.8.x → kafka-clients 3.1.x  (Spring Boot 2.7.18)\n  web/package.json\n    kafkajs 2.2.4  (package-lock.json)\n    kafka-node 5.0.0  (package-lock.json, devDependencies)');
     const json = JSON.parse((await cli(['scan', '.', '--format', 'json'], { cwd: dir })).stdout);
     expect(json.inventory.map((e: { file: string; libraries: Array<{ name: string }> }) => `${e.file}: ${e.libraries.map((l) => l.name).join(', ')}`)).toEqual([
       'pom.xml: org.springframework.kafka:spring-kafka',

@@ -19,7 +19,7 @@ export default defineRule({
     dependency: '{name} is a Kafka client, and Basic namespaces have no Kafka endpoint; use the Standard tier or higher.',
   },
   check({ facts, report }) {
-    for (const dep of productionDependencies(facts.dependencies, 'client')) report('dependency', dep.declaredAt, { name: dep.name });
+    for (const dep of productionDependencies(facts.dependencies, 'client')) report('dependency', dep.versionAt ?? dep.declaredAt, { name: dep.name });
     for (const config of facts.configs) {
       // Connector-only files and JAAS files are not client units (catalog §2.3).
       if (config.library === 'jaas' || config.library === 'connect-connector') continue;

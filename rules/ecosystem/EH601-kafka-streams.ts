@@ -20,6 +20,6 @@ export default defineRule({
     const status = TRANSACTIONS[tier] === 'preview' ? 'Event Hubs offers only as a public preview' : `Event Hubs does not support on the ${TIER_LABEL[tier]} tier`;
     // The binder is the entry point (it builds the topology from Function<KStream, …> beans); a plain
     // kafka-streams dependency is not a finding by itself (catalog EH601).
-    for (const dep of productionDependencies(facts.dependencies, 'spring-cloud-stream-kafka-streams')) report('binder', dep.declaredAt, { name: dep.name, status });
+    for (const dep of productionDependencies(facts.dependencies, 'spring-cloud-stream-kafka-streams')) report('binder', dep.versionAt ?? dep.declaredAt, { name: dep.name, status });
   },
 });

@@ -18,7 +18,7 @@ export default defineRule({
     dependency: '{name} is a ksqlDB library, and ksqlDB cannot run on Event Hubs; move the queries to Azure Stream Analytics, Flink or Spark SQL, or keep ksqlDB on its own Kafka cluster.',
   },
   check({ facts, report }) {
-    for (const dep of productionDependencies(facts.dependencies, 'ksqldb')) report('dependency', dep.declaredAt, { name: dep.name });
+    for (const dep of productionDependencies(facts.dependencies, 'ksqldb')) report('dependency', dep.versionAt ?? dep.declaredAt, { name: dep.name });
     const ksql = facts.configs.filter((c) => c.library === 'ksqldb');
     for (const { entry } of effectiveEntries(ksql, undefined, { scopes: ALL_SCOPES })) {
       if (entry.key.startsWith('ksql.')) report('key', entry.location, { spelling: entry.spelling });

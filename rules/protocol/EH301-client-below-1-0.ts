@@ -1,7 +1,7 @@
 import type { Dependency } from '../../src/facts.js';
 import { isTestScope, libraryKind } from '../../src/kafka/libraries.js';
 import { REF } from '../../src/kafka/references.js';
-import { compareVersions, floorRow, isVersionLike, SPRING_KAFKA_CLIENTS } from '../../src/kafka/versions.js';
+import { compareVersions, isVersionLike } from '../../src/kafka/versions.js';
 import { defineRule, type Level } from '../../src/rule.js';
 
 /** Below 0.11 the produce/fetch protocol is under Event Hubs' floor: error; 0.11.x works but is unsupported: warning. */
@@ -28,7 +28,7 @@ export default defineRule({
   reference: REF.overview,
   messages: {
     clients: '{name} {version}{origin} is below Kafka 1.0, which Event Hubs requires; upgrade to a current kafka-clients.',
-    springKafka: '{name} {version}{origin} builds on kafka-clients {clients}, below Kafka 1.0, which Event Hubs requires; upgrade to spring-kafka 2.1 or later.',
+    springKafka: '{name} {version} runs on kafka-clients {clients} ({how}), below Kafka 1.0, which Event Hubs requires; upgrade to spring-kafka 2.1 or later with a current kafka-clients.',
     legacy: '{name} speaks only the pre-1.0 Kafka protocol, which Event Hubs does not support; {fix}',
   },
   check({ facts, report }) {
@@ -39,19 +39,20 @@ export default defineRule({
       if ((kind === 'kafka-clients' || kind === 'kafka-streams' || kind === 'kafka-scala') && version) {
         const level = levelFor(version);
         if (level) report('clients', dep.location, { name: dep.name, version, origin: origin(dep) }, { level });
-      } else if (kind === 'spring-kafka' && version) {
-        // An explicit kafka-clients next to it overrides what spring-kafka brings, and is judged itself.
-        const override = facts.dependencies.some((d) => d.file === dep.file && d.name === 'org.apache.kafka:kafka-clients' && d.resolved);
-        const clients = floorRow(SPRING_KAFKA_CLIENTS, version);
-        const level = clients && !override ? levelFor(clients) : undefined;
-        if (level) report('springKafka', dep.location, { name: dep.name, version, clients: clients!, origin: origin(dep) }, { level });
+      } else if (kind === 'spring-kafka' && version && dep.kafkaClients && !dep.kafkaClients.explicit) {
+        // An explicit kafka-clients decides the runtime version and is judged itself; otherwise the finding goes
+        // where the kafka-clients version is decided (Boot's kafka.version, the Boot or spring-kafka version).
+        const level = levelFor(dep.kafkaClients.value);
+        if (level) {
+          report('springKafka', dep.kafkaClients.location, { name: dep.name, version, clients: dep.kafkaClients.value, how: dep.kafkaClients.via }, { level, evidence: `${dep.file}|${dep.name}|${version}` });
+        }
       } else if (kind === 'spark-kafka-0-8') {
-        report('legacy', dep.declaredAt, { name: dep.name, fix: 'replace it with spark-sql-kafka-0-10.' });
+        report('legacy', dep.versionAt ?? dep.declaredAt, { name: dep.name, fix: 'replace it with spark-sql-kafka-0-10.' });
       } else if (kind === 'flink-kafka') {
         const pinned = /flink-connector-kafka-0\.(\d+)/.exec(dep.name)?.[1];
-        if (pinned) report('legacy', dep.declaredAt, { name: dep.name, fix: 'use the universal flink-connector-kafka.' }, { level: pinned === '11' ? 'warning' : 'error' });
+        if (pinned) report('legacy', dep.versionAt ?? dep.declaredAt, { name: dep.name, fix: 'use the universal flink-connector-kafka.' }, { level: pinned === '11' ? 'warning' : 'error' });
       } else if (kind === 'kafka-node' || kind === 'no-kafka') {
-        report('legacy', dep.declaredAt, { name: dep.name, fix: 'replace it with kafkajs, @confluentinc/kafka-javascript or node-rdkafka.' });
+        report('legacy', dep.versionAt ?? dep.declaredAt, { name: dep.name, fix: 'replace it with kafkajs, @confluentinc/kafka-javascript or node-rdkafka.' });
       }
     }
   },

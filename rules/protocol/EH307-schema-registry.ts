@@ -37,7 +37,7 @@ export default defineRule({
     dependency: '{name} is a Confluent Schema Registry client library; Event Hubs does not host that registry, so keep one running elsewhere or use the Azure Schema Registry serializers.',
   },
   check({ facts, report }) {
-    for (const dep of productionDependencies(facts.dependencies, 'schema-registry')) report('dependency', dep.declaredAt, { name: dep.name });
+    for (const dep of productionDependencies(facts.dependencies, 'schema-registry')) report('dependency', dep.versionAt ?? dep.declaredAt, { name: dep.name });
     for (const { config, entry } of effectiveEntries(facts.configs, undefined, { scopes: ALL_SCOPES })) {
       const key = entry.key;
       if (key === 'schema.registry.url' || key.endsWith('.schema.registry.url')) {

@@ -57,7 +57,7 @@ export default defineRule({
         report('oauthScope', entry.location, { spelling: entry.spelling, value: scope }, { level: 'note' });
       }
     }
-    for (const dep of productionDependencies(facts.dependencies, 'msk-iam')) report('mskDependency', dep.declaredAt, { name: dep.name });
+    for (const dep of productionDependencies(facts.dependencies, 'msk-iam')) report('mskDependency', dep.versionAt ?? dep.declaredAt, { name: dep.name });
     for (const config of facts.configs) {
       if (!config.closed || entriesOf(config, 'sasl.mechanism').length > 0 || configuredByAzureStarter(facts, config)) continue;
       // Any client of the unit on SASL without a mechanism falls back to GSSAPI (an MM2 alias, a Connect prefix).

@@ -14,6 +14,8 @@ export interface MavenDependency {
   version?: Located;
   scope?: string;
   type?: string;
+  /** `test` for a test jar: a separate artifact, not the library's runtime code. */
+  classifier?: string;
   /** The `<artifactId>` element: where a dependency without a version is reported. */
   declaredAt: Location;
 }

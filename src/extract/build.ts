@@ -4,8 +4,8 @@ import path from 'node:path';
 import semver from 'semver';
 import type { Dependency, Location } from '../facts.js';
 import { libraryKind, NPM_KAFKA_PACKAGES } from '../kafka/libraries.js';
-import { floorRow, SPRING_BOOT_MANAGED } from '../kafka/versions.js';
-import type { BuildFile, GradleBuild, Located, Lockfile, MavenDependency, MavenPom, NpmPackage, VersionCatalog } from './build-types.js';
+import { fromTable, lineRow, SPRING_BOOT_MANAGED, SPRING_KAFKA_CLIENTS } from '../kafka/versions.js';
+import type { BuildFile, GradleBuild, GradleDependency, Located, Lockfile, MavenDependency, MavenPom, NpmPackage, VersionCatalog } from './build-types.js';
 import { resolvedVersion } from './lockfiles.js';
 
 /** A version with where it is written and how it was found. */
@@ -15,23 +15,54 @@ interface Resolution {
   via?: string;
 }
 
+/**
+ * Spring Boot's dependency management as a project sees it. Boot parents and the Gradle dependency-management
+ * plugin let the project's `spring-kafka.version`/`kafka.version` properties override it; an imported BOM
+ * (`<scope>import</scope>`, Gradle `platform()`) does not see the importing project's properties.
+ */
+interface Boot {
+  version: Resolution;
+  property: (name: string) => Resolution | undefined;
+}
+
 const BOOT_GROUP = 'org.springframework.boot';
 const BOOT_ARTIFACTS = new Set(['spring-boot-starter-parent', 'spring-boot-dependencies']);
+const KAFKA_ARTIFACT = /^org\.apache\.kafka:(kafka-clients|kafka-streams|kafka_2\.[\d.]+)$/;
 
-/** Spring Boot's dependency management for the Kafka artifacts it manages (catalog §6.3). */
-function bootManaged(name: string, boot: Resolution, kafkaVersionProperty: Resolution | undefined): Resolution | undefined {
-  if (!boot.value) return undefined;
-  const row = floorRow(SPRING_BOOT_MANAGED, boot.value);
+/** What Spring Boot manages for a Kafka artifact (catalog §6.3), exact for x.y.0 releases, else the line. */
+function bootManaged(name: string, boot: Boot | undefined): Resolution | undefined {
+  const release = boot?.version.value;
+  if (!boot || !release) return undefined;
+  const row = lineRow(SPRING_BOOT_MANAGED, release);
   if (!row) return undefined;
-  const via = `Spring Boot ${boot.value}`;
-  if (name === 'org.springframework.kafka:spring-kafka') return { value: row.springKafka, location: boot.location, via };
-  if (/^org\.apache\.kafka:kafka-(clients|streams)$/.test(name) && row.kafkaClients) {
-    // Boot 2.1+ takes kafka-clients from the `kafka.version` property, which a project may override.
-    if (kafkaVersionProperty?.value) return { ...kafkaVersionProperty, via: `property kafka.version over ${via}` };
-    return { value: row.kafkaClients, location: boot.location, via };
+  const via = `Spring Boot ${release}`;
+  if (name === 'org.springframework.kafka:spring-kafka') {
+    const override = boot.property('spring-kafka.version');
+    if (override?.value) return { ...override, via: `property spring-kafka.version over ${via}` };
+    return { value: fromTable(row.springKafka, release), location: boot.version.location, via };
+  }
+  if (KAFKA_ARTIFACT.test(name) && row.kafkaClients) {
+    // Boot 2.1+ takes every Kafka artifact from its `kafka.version` property.
+    const override = boot.property('kafka.version');
+    if (override?.value) return { ...override, via: `property kafka.version over ${via}` };
+    return { value: fromTable(row.kafkaClients, release), location: boot.version.location, via };
   }
   return undefined;
 }
+
+/**
+ * The kafka-clients a spring-kafka dependency runs with: an explicit or managed kafka-clients of the module
+ * (test jars aside), else Spring Boot's, else what the spring-kafka release builds on (catalog §6.2).
+ */
+function springKafkaClients(spring: Resolution, clients: Resolution | undefined, explicit: boolean): Dependency['kafkaClients'] {
+  if (clients?.value && clients.location) return { value: clients.value, location: clients.location, via: clients.via ?? 'kafka-clients', explicit };
+  const row = spring.value ? lineRow(SPRING_KAFKA_CLIENTS, spring.value) : undefined;
+  if (!row || !spring.location || !spring.value) return undefined;
+  return { value: fromTable(row, spring.value), location: spring.location, via: `spring-kafka ${spring.value}`, explicit: false };
+}
+
+/** Maven version ranges (`[1.0,2.0)`) are resolved by the repository, which the scanner never asks. */
+const isRange = (v: string | undefined) => v !== undefined && /^[[(]/.test(v.trim());
 
 // ---------------------------------------------------------------------------------------------------- Maven
 
@@ -97,28 +128,37 @@ class MavenProject {
   }
 
   /** Spring Boot from the parent chain (starter parent or dependencies as parent) or an imported Boot BOM. */
-  boot(chain: readonly MavenPom[], props: Map<string, Located>): Resolution | undefined {
+  boot(chain: readonly MavenPom[], props: Map<string, Located>): Boot | undefined {
+    const property = (name: string) => {
+      const p = props.get(name);
+      return p ? MavenProject.interpolate(p, props) : undefined;
+    };
     for (const p of chain) {
       if (p.parent && p.parent.groupId === BOOT_GROUP && BOOT_ARTIFACTS.has(p.parent.artifactId) && p.parent.version) {
-        return MavenProject.interpolate(p.parent.version, props);
+        return { version: MavenProject.interpolate(p.parent.version, props), property };
       }
       const bom = p.managed.find((m) => m.groupId === BOOT_GROUP && m.artifactId === 'spring-boot-dependencies' && m.scope === 'import' && m.version);
-      if (bom?.version) return MavenProject.interpolate(bom.version, props);
+      if (bom?.version) return { version: MavenProject.interpolate(bom.version, props), property: () => undefined };
     }
     return undefined;
   }
 
-  /** A version from dependencyManagement in the chain, or from BOMs imported there that are part of the scan. */
-  managed(chain: readonly MavenPom[], props: Map<string, Located>, dep: MavenDependency, seen = new Set<MavenPom>()): Resolution | undefined {
+  /**
+   * A version from dependencyManagement: entries of the pom and its parents first (they win over imports, as
+   * Maven merges imports only for keys not managed yet), then BOMs imported there that are part of the scan.
+   */
+  managed(chain: readonly MavenPom[], props: Map<string, Located>, name: string, seen = new Set<MavenPom>()): Resolution | undefined {
     for (const p of chain) {
       seen.add(p);
-      const entry = p.managed.find((m) => m.groupId === dep.groupId && m.artifactId === dep.artifactId && m.scope !== 'import');
+      const entry = p.managed.find((m) => `${m.groupId}:${m.artifactId}` === name && m.scope !== 'import');
       if (entry?.version) return MavenProject.interpolate(entry.version, props);
+    }
+    for (const p of chain) {
       for (const bom of p.managed.filter((m) => m.scope === 'import')) {
         const bomPom = this.byCoordinates.get(`${bom.groupId}:${bom.artifactId}`);
         if (!bomPom || seen.has(bomPom)) continue;
         const bomChain = this.chain(bomPom);
-        const found = this.managed(bomChain, this.properties(bomChain), dep, seen);
+        const found = this.managed(bomChain, this.properties(bomChain), name, seen);
         if (found) return found;
       }
     }
@@ -131,13 +171,25 @@ class MavenProject {
       const chain = this.chain(pom);
       const props = this.properties(chain);
       const boot = this.boot(chain, props);
+      const coordinates = (d: MavenDependency) => {
+        const value = (text: string, at: Location) => MavenProject.interpolate({ value: text, location: at }, props).value ?? text;
+        return `${value(d.groupId, d.declaredAt)}:${value(d.artifactId, d.declaredAt)}`;
+      };
+      const resolve = (d: MavenDependency, name: string): Resolution | undefined => {
+        if (d.version) {
+          const explicit = MavenProject.interpolate(d.version, props);
+          return isRange(explicit.value) ? { value: undefined, location: d.version.location } : explicit;
+        }
+        return this.managed(chain, props, name) ?? bootManaged(name, boot);
+      };
+      // Maven modules inherit their parents' <dependencies>: a kafka-clients declared there counts here.
+      const runtimeClients = chain
+        .flatMap((p) => p.dependencies)
+        .find((d) => coordinates(d) === 'org.apache.kafka:kafka-clients' && d.scope !== 'test' && d.classifier === undefined);
       for (const dep of pom.dependencies) {
-        const name = `${dep.groupId}:${dep.artifactId}`;
+        const name = coordinates(dep);
         if (!libraryKind('maven', name)) continue;
-        const explicit = dep.version ? MavenProject.interpolate(dep.version, props) : undefined;
-        const kafkaVersion = props.get('kafka.version');
-        const resolution =
-          explicit ?? this.managed(chain, props, dep) ?? (boot ? bootManaged(name, boot, kafkaVersion ? MavenProject.interpolate(kafkaVersion, props) : undefined) : undefined);
+        const resolution = resolve(dep, name);
         const d: Dependency = {
           ecosystem: 'maven',
           name,
@@ -147,8 +199,16 @@ class MavenProject {
           declaredAt: dep.declaredAt,
           file: pom.file,
         };
+        if (dep.version) d.versionAt = dep.version.location;
         if (resolution?.via) d.via = resolution.via;
-        if (dep.scope) d.scope = dep.scope;
+        if (dep.scope || dep.classifier === 'test') d.scope = dep.classifier === 'test' ? 'test' : dep.scope;
+        if (name === 'org.springframework.kafka:spring-kafka' && resolution) {
+          const clients = runtimeClients
+            ? resolve(runtimeClients, 'org.apache.kafka:kafka-clients')
+            : (this.managed(chain, props, 'org.apache.kafka:kafka-clients') ?? bootManaged('org.apache.kafka:kafka-clients', boot));
+          const kc = springKafkaClients(resolution, clients, runtimeClients !== undefined);
+          if (kc) d.kafkaClients = kc;
+        }
         out.push(d);
       }
     }
@@ -211,33 +271,43 @@ function gradleDependencies(builds: readonly GradleBuild[], properties: Readonly
         const version = entry.version ?? (entry.versionRef ? catalog.versions[entry.versionRef] : undefined);
         return { ...item, ...(entry.id ? { id: entry.id } : {}), ...(entry.group ? { group: entry.group, name: entry.name } : {}), ...(version ? { version } : {}) };
       });
-    const pluginBoot = fromCatalog(build.plugins, 'plugins').find((p) => p.id === 'org.springframework.boot');
+    const plugins = [...fromCatalog(build.plugins, 'plugins'), ...ancestorsOf(dir, buildsByDir).flatMap((b) => fromCatalog(b.plugins, 'plugins'))];
+    const pluginBoot = plugins.find((p) => p.id === 'org.springframework.boot');
     const bootBom = fromCatalog(build.boms, 'libraries').find((b) => b.group === BOOT_GROUP && b.name === 'spring-boot-dependencies');
     const bootClasspath = ancestorsOf(dir, buildsByDir)
       .flatMap((b) => b.dependencies)
       .find((d) => d.configuration === 'classpath' && d.group === BOOT_GROUP && d.name === 'spring-boot-gradle-plugin');
-    const bootText = pluginBoot?.version ?? bootBom?.version ?? bootClasspath?.version ?? ancestorsOf(dir, buildsByDir).flatMap((b) => b.plugins).find((p) => p.id === 'org.springframework.boot')?.version;
-    const boot = bootText ? interpolate(bootText) : undefined;
-    for (const dep of build.dependencies) {
-      let group = dep.group;
-      let name = dep.name;
-      let resolution: Resolution | undefined;
+    // The dependency-management plugin (applied with Boot's plugin, or for mavenBom imports) reads ext['kafka.version'];
+    // Gradle's own platform() does not.
+    const dependencyManagement = Boolean(pluginBoot ?? bootClasspath) || plugins.some((p) => p.id === 'io.spring.dependency-management');
+    const bootText = pluginBoot?.version ?? bootClasspath?.version ?? bootBom?.version;
+    const property = (name: string): Resolution | undefined => {
+      const v = variables.get(name);
+      return v ? { value: v.value, location: v.location, via: `variable ${name}` } : undefined;
+    };
+    const boot: Boot | undefined = bootText ? { version: interpolate(bootText), property: dependencyManagement ? property : () => undefined } : undefined;
+    const resolve = (dep: GradleDependency): { name: string; resolution: Resolution | undefined } | undefined => {
       if (dep.catalogAlias) {
         const lib = catalog?.libraries[dep.catalogAlias];
-        if (!lib) continue;
-        group = lib.group;
-        name = lib.name;
+        if (!lib) return undefined;
         const ref = lib.versionRef ? catalog?.versions[lib.versionRef] : undefined;
-        if (lib.version) resolution = { value: lib.version.value, location: lib.version.location, via: catalog!.file };
-        else if (ref) resolution = { value: ref.value, location: ref.location, via: `${catalog!.file} version ${lib.versionRef}` };
-      } else if (dep.version) resolution = interpolate(dep.version);
-      const full = `${group}:${name}`;
-      if (dep.configuration === 'classpath' || !libraryKind('gradle', full)) continue;
-      const kafkaVersion = variables.get('kafka.version');
-      resolution ??= boot ? bootManaged(full, boot, kafkaVersion ? { value: kafkaVersion.value, location: kafkaVersion.location } : undefined) : undefined;
+        const name = `${lib.group}:${lib.name}`;
+        if (lib.version) return { name, resolution: { value: lib.version.value, location: lib.version.location, via: catalog!.file } };
+        if (ref) return { name, resolution: { value: ref.value, location: ref.location, via: `${catalog!.file} version ${lib.versionRef}` } };
+        return { name, resolution: bootManaged(name, boot) };
+      }
+      const name = `${dep.group}:${dep.name}`;
+      return { name, resolution: dep.version ? interpolate(dep.version) : bootManaged(name, boot) };
+    };
+    const production = (dep: GradleDependency) => dep.configuration !== 'classpath' && !/test/i.test(dep.configuration);
+    const runtimeClients = build.dependencies.filter(production).map(resolve).find((r) => r?.name === 'org.apache.kafka:kafka-clients');
+    for (const dep of build.dependencies) {
+      const found = resolve(dep);
+      if (!found || dep.configuration === 'classpath' || !libraryKind('gradle', found.name)) continue;
+      const { name, resolution } = found;
       const d: Dependency = {
         ecosystem: 'gradle',
-        name: full,
+        name,
         declared: dep.version?.value,
         resolved: resolution?.value,
         location: resolution?.location ?? dep.declaredAt,
@@ -245,7 +315,12 @@ function gradleDependencies(builds: readonly GradleBuild[], properties: Readonly
         scope: dep.configuration,
         file: build.file,
       };
+      if (dep.version) d.versionAt = dep.version.location;
       if (resolution?.via) d.via = resolution.via;
+      if (name === 'org.springframework.kafka:spring-kafka' && resolution) {
+        const kc = springKafkaClients(resolution, runtimeClients?.resolution ?? bootManaged('org.apache.kafka:kafka-clients', boot), runtimeClients !== undefined);
+        if (kc) d.kafkaClients = kc;
+      }
       out.push(d);
     }
   }
@@ -263,7 +338,9 @@ function npmDependencies(packages: readonly NpmPackage[], lockfiles: readonly Lo
     const lock = ancestorsOf(path.posix.dirname(pkg.file), locksByDir)[0];
     for (const dep of pkg.dependencies) {
       if (!NPM_KAFKA_PACKAGES.has(dep.name)) continue;
-      const locked = lock ? resolvedVersion(lock, dep.name, dep.range, path.posix.relative(path.posix.dirname(lock.file), path.posix.dirname(pkg.file))) : undefined;
+      const fromLock = lock ? resolvedVersion(lock, dep.name, dep.range, path.posix.relative(path.posix.dirname(lock.file), path.posix.dirname(pkg.file))) : undefined;
+      // A lockfile out of step with package.json (npm ci refuses it) says nothing about what will be installed.
+      const locked = fromLock && (!semver.validRange(dep.range) || semver.satisfies(fromLock, dep.range, { includePrerelease: true })) ? fromLock : undefined;
       const exact = semver.valid(dep.range.replace(/^[=v]+/, ''));
       const d: Dependency = {
         ecosystem: 'npm',

@@ -662,12 +662,12 @@ export function readVersionCatalog(index: LineIndex): VersionCatalog | { error: 
     if (content && index.text.slice(content[0], content[1]) === s) return { value, location: index.firstLineRange(content[0] + from, content[1]) };
     return { value, location: entryLocation(...path) };
   };
-  /** `version = "1"`, `version = { strictly/require/prefer = "1" }`, `version.ref = "x"` under path. */
+  /** `version = "1"`, `version = { strictly/prefer/require = "1" }` (the one Gradle picks first), `version.ref = "x"`. */
   const version = (v: unknown, ...path: string[]): { version?: Located; versionRef?: string } => {
     if (typeof v === 'string') return { version: tail(v, 0, ...path) };
     if (!isTable(v)) return {};
     if (typeof v.ref === 'string') return { versionRef: v.ref };
-    for (const k of ['strictly', 'require', 'prefer']) if (typeof v[k] === 'string') return { version: tail(v[k], 0, ...path, k) };
+    for (const k of ['strictly', 'prefer', 'require']) if (typeof v[k] === 'string') return { version: tail(v[k], 0, ...path, k) };
     return {};
   };
   const alias = (a: string) => a.replace(/[-_]/g, '.');

@@ -2,8 +2,8 @@ import { SaxesParser } from 'saxes';
 import type { LineIndex } from '../location.js';
 import type { Located, MavenDependency, MavenPom } from './build-types.js';
 
-type Field = 'groupId' | 'artifactId' | 'version' | 'scope' | 'type' | 'relativePath';
-const FIELDS = new Set<string>(['groupId', 'artifactId', 'version', 'scope', 'type', 'relativePath']);
+type Field = 'groupId' | 'artifactId' | 'version' | 'scope' | 'type' | 'classifier' | 'relativePath';
+const FIELDS = new Set<string>(['groupId', 'artifactId', 'version', 'scope', 'type', 'classifier', 'relativePath']);
 
 /**
  * Reads a pom.xml with exact positions of the values that matter: coordinates, parent, properties, dependencies
@@ -74,6 +74,7 @@ export function readPom(index: LineIndex): MavenPom | { error: { message: string
         if (c.version) dep.version = c.version;
         if (c.scope) dep.scope = c.scope.value;
         if (c.type) dep.type = c.type.value;
+        if (c.classifier) dep.classifier = c.classifier.value;
         (p.startsWith('project/dependencyManagement') ? pom.managed : pom.dependencies).push(dep);
       }
     }

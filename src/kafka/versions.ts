@@ -1,4 +1,5 @@
 import semver from 'semver';
+import type { Dependency } from '../facts.js';
 
 /** Compares dotted numeric versions (`0.10.2.1`, `1.0`); missing segments count as 0, qualifiers are ignored. */
 export function compareVersions(a: string, b: string): number {
@@ -16,11 +17,24 @@ export function isVersion(text: string): boolean {
   return /^\d+(\.\d+)*$/.test(text.trim());
 }
 
-/** Highest table row at or below a version: `floor(table, '2.8.6')` finds the `2.8` row. */
-export function floorRow<T>(table: ReadonlyArray<readonly [string, T]>, version: string): T | undefined {
-  let found: T | undefined;
-  for (const [v, row] of table) if (compareVersions(v, version) <= 0) found = row;
-  return found;
+/** `3.1` of `3.1.4.RELEASE`. */
+function majorMinor(version: string): string | undefined {
+  return /^(\d+)\.(\d+)/.exec(version.trim())?.slice(1, 3).join('.');
+}
+
+/** The table row of a version's major.minor line; undefined for a line the table does not know (newer, snapshots). */
+export function lineRow<T>(table: ReadonlyArray<readonly [string, T]>, version: string): T | undefined {
+  const line = majorMinor(version);
+  return table.find(([v]) => v === line)?.[1];
+}
+
+/**
+ * The tables hold what each x.y.0 release brings. For x.y.0 itself that is exact; for a patch release only the line
+ * is known (`3.6.x`), since patches moved dependencies on: the scanner says so rather than guess.
+ */
+export function fromTable(value: string, release: string): string {
+  if (/^\d+\.\d+\.0([.-][A-Za-z]\w*)?$/.test(release.trim()) || /^\d+\.\d+$/.test(release.trim())) return value;
+  return `${majorMinor(value)}.x`;
 }
 
 /** spring-kafka x.y -> the kafka-clients it builds on (catalog §6.2: spring-kafka build.gradle `kafkaVersion`). */
@@ -53,7 +67,7 @@ export const SPRING_KAFKA_CLIENTS: ReadonlyArray<readonly [string, string]> = [
  * Boot 2.1+ reads the `kafka.version` property, so a project can override it.
  */
 export const SPRING_BOOT_MANAGED: ReadonlyArray<readonly [string, { springKafka: string; kafkaClients?: string }]> = [
-  ['1.5', { springKafka: '1.1.8' }],
+  ['1.5', { springKafka: '1.1.2' }],
   ['2.0', { springKafka: '2.1.4' }],
   ['2.1', { springKafka: '2.2.0', kafkaClients: '2.0.0' }],
   ['2.2', { springKafka: '2.3.1', kafkaClients: '2.3.0' }],
@@ -99,13 +113,13 @@ export const NODE_RDKAFKA_LIBRDKAFKA: ReadonlyArray<readonly [string, string]> =
 
 /**
  * The kafka-clients version an application runs with, from its dependencies: kafka-clients or kafka-streams
- * themselves, else the one spring-kafka builds on. Undefined when not known.
+ * themselves, else what spring-kafka runs on (resolved by the build assembly). Undefined when not known.
  */
-export function kafkaClientsVersion(dependencies: ReadonlyArray<{ name: string; resolved: string | undefined }>): string | undefined {
-  const direct = dependencies.find((d) => /^org\.apache\.kafka:kafka-(clients|streams)$/.test(d.name) && d.resolved && isVersionLike(d.resolved));
+export function kafkaClientsVersion(dependencies: ReadonlyArray<Pick<Dependency, 'name' | 'resolved' | 'kafkaClients' | 'scope'>>): string | undefined {
+  const production = dependencies.filter((d) => !/test/i.test(d.scope ?? ''));
+  const direct = production.find((d) => /^org\.apache\.kafka:kafka-(clients|streams)$/.test(d.name) && d.resolved && isVersionLike(d.resolved));
   if (direct) return direct.resolved;
-  const spring = dependencies.find((d) => d.name === 'org.springframework.kafka:spring-kafka' && d.resolved && isVersionLike(d.resolved));
-  return spring ? floorRow(SPRING_KAFKA_CLIENTS, spring.resolved!) : undefined;
+  return production.find((d) => d.name === 'org.springframework.kafka:spring-kafka' && d.kafkaClients?.value)?.kafkaClients?.value;
 }
 
 /** `3.6.0`, `2.8.0-ccs`, `1.3.11.RELEASE`: starts with a number; ranges and placeholders do not. */

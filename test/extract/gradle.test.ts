@@ -579,7 +579,7 @@ describe('Gradle version catalogs', () => {
 
   it('reads versions, libraries and plugins in every form, aliases normalised', () => {
     const c = catalog(TOML);
-    expect(Object.fromEntries(Object.entries(c.versions).map(([k, v]) => [k, v.value]))).toEqual({ kafka: '3.6.0', boot: '3.2.0', legacy: '1.0', 'spring-kafka': '3.1.1' });
+    expect(Object.fromEntries(Object.entries(c.versions).map(([k, v]) => [k, v.value]))).toEqual({ kafka: '3.6.0', boot: '3.2.0', legacy: '1.1', 'spring-kafka': '3.1.1' });
     expect(Object.keys(c.libraries)).toEqual(['kafka.clients', 'kafka.streams', 'spring.kafka', 'avro', 'pinned', 'quoted.alias', 'no.version', 'dotted', 'as.table']);
     expect(c.libraries['kafka.clients']).toMatchObject({ group: 'org.apache.kafka', name: 'kafka-clients', versionRef: 'kafka' });
     expect(c.libraries['kafka.clients']!.version).toBeUndefined();
@@ -603,7 +603,7 @@ describe('Gradle version catalogs', () => {
     const c = catalog(TOML);
     expect(c.versions.kafka!.location).toEqual({ file: 'gradle/libs.versions.toml', line: 3, column: 10, endLine: 3, endColumn: 15 });
     expect(at(c.versions.boot)).toMatchObject(spot(TOML, '3.2.0'));
-    expect(at(c.versions.legacy)).toMatchObject(spot(TOML, '1.0'));
+    expect(at(c.versions.legacy)).toMatchObject(spot(TOML, '1.1'));
     expect(at(c.versions['spring-kafka'])).toMatchObject(spot(TOML, '3.1.1'));
     expect(at(c.libraries['kafka.streams']!.version)).toMatchObject(spot(TOML, '3.5.0'));
     expect(at(c.libraries.avro!.version)).toMatchObject(spot(TOML, '1.11.3'));
@@ -626,9 +626,10 @@ describe('Gradle version catalogs', () => {
     expect(c.libraries['kafka.clients']).toMatchObject({ version: { value: '2.8.2', location: { line: 6, column: 14, endColumn: 19 } }, location: { line: 4, column: 1, endLine: 4 } });
   });
 
-  it('takes strictly, then require, then prefer', () => {
+  it('takes strictly, then prefer, then require (require is only a lower bound)', () => {
     const c = catalog('[versions]\na = { prefer = "3", require = "2", strictly = "1" }\nb = { prefer = "3", require = "2" }\nc = { prefer = "3" }\nd = { reject = ["1"] }\n');
-    expect(Object.fromEntries(Object.entries(c.versions).map(([k, v]) => [k, v.value]))).toEqual({ a: '1', b: '2', c: '3' });
+    expect(Object.fromEntries(Object.entries(c.versions).map(([k, v]) => [k, v.value]))).toEqual({ a: '1', b: '3', c: '3' });
+    expect(at(c.versions.b)).toMatchObject({ line: 3, column: 17, endColumn: 18 });
     expect(at(c.versions.a)).toMatchObject({ line: 2, column: 48, endColumn: 49 });
   });
 

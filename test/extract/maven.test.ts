@@ -56,10 +56,10 @@ describe('Maven version resolution', () => {
     const boot = (version: string, props = '') =>
       `<project><parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>${version}</version></parent><artifactId>app</artifactId>${props}\n<dependencies>\n${dep('org.springframework.kafka', 'spring-kafka')}\n${dep('org.apache.kafka', 'kafka-clients')}\n</dependencies></project>`;
     expect(deps({ 'a/pom.xml': boot('1.5.22.RELEASE') })).toEqual([
-      'a/pom.xml org.springframework.kafka:spring-kafka 1.1.8 @a/pom.xml:1:121 (Spring Boot 1.5.22.RELEASE)',
+      'a/pom.xml org.springframework.kafka:spring-kafka 1.1.x @a/pom.xml:1:121 (Spring Boot 1.5.22.RELEASE)',
       'a/pom.xml org.apache.kafka:kafka-clients ? @a/pom.xml:4:60',
     ]);
-    expect(deps({ 'a/pom.xml': boot('2.7.18') })[1]).toBe('a/pom.xml org.apache.kafka:kafka-clients 3.1.1 @a/pom.xml:1:121 (Spring Boot 2.7.18)');
+    expect(deps({ 'a/pom.xml': boot('2.7.18') })[1]).toBe('a/pom.xml org.apache.kafka:kafka-clients 3.1.x @a/pom.xml:1:121 (Spring Boot 2.7.18)');
     expect(deps({ 'a/pom.xml': boot('2.7.18', '<properties><kafka.version>0.11.0.3</kafka.version></properties>') })[1]).toBe(
       'a/pom.xml org.apache.kafka:kafka-clients 0.11.0.3 @a/pom.xml:1:201 (property kafka.version over Spring Boot 2.7.18)',
     );
@@ -70,6 +70,6 @@ describe('Maven version resolution', () => {
     const b = `<project><parent><groupId>g</groupId><artifactId>a</artifactId><version>1</version><relativePath>../a</relativePath></parent><groupId>g</groupId><artifactId>b</artifactId></project>`;
     const out = deps({ 'a/pom.xml': a, 'b/pom.xml': b });
     expect(out[0]).toBe('a/pom.xml org.apache.kafka:kafka-clients ? @a/pom.xml:2:109');
-    expect(out[1]).toMatch(/kafka-streams \[1\.0,2\.0\)/);
+    expect(out[1]).toMatch(/kafka-streams \? /); // a range is resolved by the repository, never by the scanner
   });
 });
