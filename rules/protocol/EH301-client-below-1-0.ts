@@ -28,7 +28,7 @@ export default defineRule({
   reference: REF.overview,
   messages: {
     clients: '{name} {version}{origin} is below Kafka 1.0, which Event Hubs requires; upgrade to a current kafka-clients.',
-    springKafka: '{name} {version} runs on kafka-clients {clients} ({how}), below Kafka 1.0, which Event Hubs requires; upgrade to spring-kafka 2.1 or later with a current kafka-clients.',
+    springKafka: '{name} {version} runs on kafka-clients {clients} ({how}), below Kafka 1.0, which Event Hubs requires; {fix}',
     legacy: '{name} speaks only the pre-1.0 Kafka protocol, which Event Hubs does not support; {fix}',
   },
   check({ facts, report }) {
@@ -44,7 +44,10 @@ export default defineRule({
         // where the kafka-clients version is decided (Boot's kafka.version, the Boot or spring-kafka version).
         const level = levelFor(dep.kafkaClients.value);
         if (level) {
-          report('springKafka', dep.kafkaClients.location, { name: dep.name, version, clients: dep.kafkaClients.value, how: dep.kafkaClients.via }, { level, evidence: `${dep.file}|${dep.name}|${version}` });
+          const fix = dep.kafkaClients.via.startsWith('property kafka.version over')
+            ? 'raise kafka.version to a current kafka-clients, or remove it to take the one Spring Boot manages.'
+            : 'upgrade to spring-kafka 2.1 or later with a current kafka-clients.';
+          report('springKafka', dep.kafkaClients.location, { name: dep.name, version, clients: dep.kafkaClients.value, how: dep.kafkaClients.via, fix }, { level, evidence: `${dep.file}|${dep.name}|${version}` });
         }
       } else if (kind === 'spark-kafka-0-8') {
         report('legacy', dep.versionAt ?? dep.declaredAt, { name: dep.name, fix: 'replace it with spark-sql-kafka-0-10.' });

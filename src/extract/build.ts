@@ -58,7 +58,8 @@ function springKafkaClients(spring: Resolution, clients: Resolution | undefined,
   if (clients?.value && clients.location) return { value: clients.value, location: clients.location, via: clients.via ?? 'kafka-clients', explicit };
   const row = spring.value ? lineRow(SPRING_KAFKA_CLIENTS, spring.value) : undefined;
   if (!row || !spring.location || !spring.value) return undefined;
-  return { value: fromTable(row, spring.value), location: spring.location, via: `spring-kafka ${spring.value}`, explicit: false };
+  const via = `what spring-kafka ${spring.value} builds on${spring.via ? `; spring-kafka from ${spring.via}` : ''}`;
+  return { value: fromTable(row, spring.value), location: spring.location, via, explicit: false };
 }
 
 /** Maven version ranges (`[1.0,2.0)`) are resolved by the repository, which the scanner never asks. */
