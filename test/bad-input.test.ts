@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../src/scan.js';
 import { ROOT } from './harness/fixture-scan.js';
+import { tempDir } from './harness/tmp.js';
 
 const byFile = (notes: Array<{ file?: string; level: string; kind: string }>) => Object.fromEntries(notes.map((n) => [n.file, `${n.level} ${n.kind}`]));
 
@@ -36,7 +36,7 @@ describe('bad input never stops the scan', () => {
   });
 
   it('skips oversized files with a notification', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'ehcompat-big-'));
+    const dir = tempDir('big');
     writeFileSync(path.join(dir, 'huge.properties'), `bootstrap.servers=kafka:9092\n${'# padding\n'.repeat(2000)}`);
     writeFileSync(path.join(dir, 'small.properties'), 'bootstrap.servers=kafka:9092\nacks=0\n');
     const result = await scan({ paths: ['.'], cwd: dir, tier: 'standard', maxFileBytes: 1024 });
@@ -45,7 +45,7 @@ describe('bad input never stops the scan', () => {
   });
 
   it('survives symlink loops, broken links and missing paths', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'ehcompat-links-'));
+    const dir = tempDir('links');
     mkdirSync(path.join(dir, 'conf'));
     writeFileSync(path.join(dir, 'conf/client.properties'), 'bootstrap.servers=kafka:9092\nacks=0\n');
     symlinkSync('..', path.join(dir, 'conf/loop'));
@@ -63,7 +63,7 @@ describe('bad input never stops the scan', () => {
 
   it.skipIf(process.getuid?.() === 0)('reports unreadable files (skipped as root, who can read anything)', async () => {
     const { chmodSync } = await import('node:fs');
-    const dir = mkdtempSync(path.join(tmpdir(), 'ehcompat-perm-'));
+    const dir = tempDir('perm');
     writeFileSync(path.join(dir, 'secret.properties'), 'bootstrap.servers=kafka:9092\n');
     chmodSync(path.join(dir, 'secret.properties'), 0o000);
     const result = await scan({ paths: ['.'], cwd: dir, tier: 'standard' });

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { run, useColor, type IO } from '../src/cli.js';
 import { VERSION } from '../src/version.js';
 import { ROOT } from './harness/fixture-scan.js';
+import { tempDir } from './harness/tmp.js';
 
 async function cli(args: string[], options: { cwd?: string; env?: IO['env']; tty?: boolean } = {}) {
   let stdout = '';
@@ -21,7 +21,7 @@ async function cli(args: string[], options: { cwd?: string; env?: IO['env']; tty
 }
 
 function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ehcompat-cli-'));
+  const dir = tempDir('cli');
   for (const [name, text] of Object.entries(files)) {
     const file = path.join(dir, name);
     if (!existsSync(path.dirname(file))) spawnSync('mkdir', ['-p', path.dirname(file)]);

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discover, isTestPath } from '../src/discover.js';
+import { tempDir } from './harness/tmp.js';
 
 function tree(files: string[]): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ehcompat-disc-'));
+  const dir = tempDir('disc');
   for (const f of files) {
     const [name, text = 'bootstrap.servers=k:9092\n'] = f.split('::');
     mkdirSync(path.dirname(path.join(dir, name!)), { recursive: true });

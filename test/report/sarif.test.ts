@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
@@ -9,6 +8,7 @@ import { RULES } from '../../rules/index.js';
 import { toSarif, writeSarif } from '../../src/report/sarif.js';
 import { scan, type ScanResult } from '../../src/scan.js';
 import { ROOT } from '../harness/fixture-scan.js';
+import { tempDir } from '../harness/tmp.js';
 
 const schemaDir = path.join(ROOT, 'test/schemas');
 const oasis = JSON.parse(readFileSync(path.join(schemaDir, 'sarif-schema-2.1.0.json'), 'utf8'));
@@ -136,7 +136,7 @@ describe('SARIF details', () => {
   });
 
   it('keeps fingerprints when lines move, and percent-encodes paths', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'ehcompat-fp-'));
+    const dir = tempDir('fp');
     const file = path.join(dir, 'my client.properties');
     writeFileSync(file, 'bootstrap.servers=kafka:9092\nacks=0\n');
     const before = toSarif(await scan({ paths: ['.'], cwd: dir, tier: 'standard' }));
