@@ -10,11 +10,14 @@ function levelFor(clients: string): Level | undefined {
   return compareVersions(clients, '0.11') >= 0 ? 'warning' : 'error';
 }
 
-/** ` (property kafka.version in pom.xml, for app/pom.xml)`: how the version was found and where it is used. */
-function origin(dep: Dependency): string {
-  const parts = [dep.via, dep.location.file !== dep.file ? `used by ${dep.file}` : undefined].filter(Boolean);
+/** ` (property kafka.version, used by app/pom.xml)`: how the version was found and where else it is used. */
+function origin(deps: readonly Dependency[]): string {
+  const users = [...new Set(deps.map((d) => d.file).filter((f) => f !== deps[0]!.location.file))].sort();
+  const parts = [deps[0]!.via, users.length > 0 ? `used by ${users.join(', ')}` : undefined].filter(Boolean);
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
+
+const key = (d: Dependency) => `${d.location.file}\0${d.location.line}\0${d.location.column}\0${d.resolved}`;
 
 export default defineRule({
   id: 'EH301',
@@ -28,17 +31,19 @@ export default defineRule({
   reference: REF.overview,
   messages: {
     clients: '{name} {version}{origin} is below Kafka 1.0, which Event Hubs requires; upgrade to a current kafka-clients.',
+    clientsShared: '{names} {version}{origin} are below Kafka 1.0, which Event Hubs requires; upgrade to a current kafka-clients here.',
     springKafka: '{name} {version} runs on kafka-clients {clients} ({how}), below Kafka 1.0, which Event Hubs requires; {fix}',
     legacy: '{name} speaks only the pre-1.0 Kafka protocol, which Event Hubs does not support; {fix}',
   },
   check({ facts, report }) {
+    // One version written once (a property, a parent's dependencyManagement) is one change: one finding for all its users.
+    const clients = new Map<string, Dependency[]>();
     for (const dep of facts.dependencies) {
       if (isTestScope(dep)) continue;
       const kind = libraryKind(dep.ecosystem, dep.name)?.kind;
       const version = dep.resolved && isVersionLike(dep.resolved) ? dep.resolved : undefined;
       if ((kind === 'kafka-clients' || kind === 'kafka-streams' || kind === 'kafka-scala') && version) {
-        const level = levelFor(version);
-        if (level) report('clients', dep.location, { name: dep.name, version, origin: origin(dep) }, { level });
+        if (levelFor(version)) clients.set(key(dep), [...(clients.get(key(dep)) ?? []), dep]);
       } else if (kind === 'spring-kafka' && version && dep.kafkaClients && !dep.kafkaClients.explicit) {
         // An explicit kafka-clients decides the runtime version and is judged itself; otherwise the finding goes
         // where the kafka-clients version is decided (Boot's kafka.version, the Boot or spring-kafka version).
@@ -57,6 +62,14 @@ export default defineRule({
       } else if (kind === 'kafka-node' || kind === 'no-kafka') {
         report('legacy', dep.versionAt ?? dep.declaredAt, { name: dep.name, fix: 'replace it with kafkajs, @confluentinc/kafka-javascript or node-rdkafka.' });
       }
+    }
+    for (const deps of clients.values()) {
+      const first = deps[0]!;
+      const version = first.resolved!;
+      const names = [...new Set(deps.map((d) => d.name))].sort();
+      const options = { level: levelFor(version), evidence: `${names.join(',')}|${version}|${first.via ?? ''}` };
+      if (names.length === 1) report('clients', first.location, { name: names[0]!, version, origin: origin(deps) }, options);
+      else report('clientsShared', first.location, { names: `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`, version, origin: origin(deps) }, options);
     }
   },
 });
