@@ -32,6 +32,7 @@ interface ScanFlags {
   exclude: string[];
   gitignore: boolean;
   maxFileSize: number;
+  jobs?: number;
   dumpFacts?: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -61,6 +62,12 @@ function collect(value: string, previous: string[]): string[] {
 function megabytes(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number of megabytes');
+  return n;
+}
+
+function jobCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new InvalidArgumentError('expected a whole number from 0 to 64');
   return n;
 }
 
@@ -108,6 +115,7 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
     .option('--exclude <glob>', 'skip files matching this gitignore-style pattern (repeatable)', collect, [])
     .option('--no-gitignore', 'do not honour .gitignore files')
     .option('--max-file-size <MB>', 'skip files larger than this', megabytes, 5)
+    .option('--jobs <n>', 'threads that parse Java sources (0: the main thread; default: up to 2 when there is enough to parse)', jobCount)
     .option('--dump-facts', 'print what the extractors saw (secrets masked) instead of findings')
     .option('-q, --quiet', 'print findings only: no summary, no warnings about skipped files')
     .option('-v, --verbose', 'also print notes about files that were only partly read')
@@ -123,6 +131,7 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
         exclude: flags.exclude,
         gitignore: flags.gitignore,
         maxFileBytes: Math.round(flags.maxFileSize * 1024 * 1024),
+        ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
       });
       const visible: ScanResult = { ...result, findings: result.findings.filter((f) => atLeast(f.level, flags.minSeverity)) };
       for (const n of visible.notifications) {

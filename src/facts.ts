@@ -138,10 +138,15 @@ export interface Dependency {
   file: string;
 }
 
+/** A Kafka API call, construction, annotation or import that rules judge by itself (`admin.createAcls`, `streams.new`). */
 export interface ApiCall {
   api: string;
   library: string;
+  /** How messages name it: `initTransactions()`, `new KafkaStreams(…)`, `@EnableKafkaStreams`, `import kafka.javaapi.producer.Producer`. */
+  spelling: string;
   location: Location;
+  /** What rules need to know about its arguments (`{ bytes: '2048' }` for offset metadata). */
+  values?: Record<string, string>;
 }
 
 export interface Facts {
@@ -314,6 +319,11 @@ export function effectiveEntries(configs: readonly ClientConfig[], key: string |
     }
   }
   return out;
+}
+
+/** The API calls of the given kinds, in source order. */
+export function callsOf(facts: Facts, apis: readonly string[]): ApiCall[] {
+  return facts.apiCalls.filter((c) => apis.includes(c.api));
 }
 
 /** Orders locations by file, line and column. */

@@ -1,7 +1,9 @@
+import os from 'node:os';
 import path from 'node:path';
 import { discover, type SourceFile } from './discover.js';
 import { runRules } from './engine.js';
 import { extractFile } from './extract/index.js';
+import { extractJava, ParsePool, type JavaSource } from './extract/java/index.js';
 import { assembleBuild } from './extract/build.js';
 import { readLockfile } from './extract/lockfiles.js';
 import type { BuildFile } from './extract/build-types.js';
@@ -24,6 +26,8 @@ export interface ScanOptions {
   gitignore?: boolean;
   maxFileBytes?: number;
   rules?: readonly Rule[];
+  /** Java parse threads; default: up to 2 when a project has enough Java to parse. */
+  jobs?: number;
 }
 
 /** The Kafka libraries a build file brings in: the first thing a migration lead asks about. */
@@ -104,6 +108,16 @@ function readLockfiles(files: readonly SourceFile[], build: readonly BuildFile[]
   return out;
 }
 
+/**
+ * Worker threads pay ~1 s each to load java-parser, which then runs while the main thread reads the other files;
+ * a second one gains little on 2 cores (PERFORMANCE.md: 1.0–1.3x) and only pays off on large code bases. A few
+ * Java files are parsed on the main thread.
+ */
+function defaultJobs(javaFiles: number): number {
+  if (javaFiles < 40) return 0;
+  return javaFiles < 2000 ? 1 : Math.min(2, os.availableParallelism());
+}
+
 /** discover -> read -> extract -> assemble units -> rules; deterministic output. */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const rules = options.rules ?? RULES;
@@ -115,11 +129,16 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     exclude: options.exclude ?? [],
     gitignore: options.gitignore ?? true,
   });
+  // Parse threads start now, so java-parser loads while the other files are read.
+  const javaFiles = files.filter((f) => f.kind === 'java').length;
+  const pool = new ParsePool(options.jobs ?? defaultJobs(javaFiles));
+  const javaSources: JavaSource[] = [];
   // Lockfiles are read later, and only when a package.json needs them.
   const perFile = files.filter((f) => f.kind !== 'lockfile').map((file): FileFacts | undefined => {
     const read = readSource(file.absolute, file.path, file.kind, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     if (read.notification) notifications.push(read.notification);
     if (read.text === undefined) return undefined;
+    if (file.kind === 'java') javaSources.push({ path: file.path, text: read.text });
     try {
       return extractFile(file.path, file.kind, read.text);
     } catch (e) {
@@ -140,6 +159,16 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     notifications.push(...f.notifications);
   }
   facts.configs.push(...assembleSpring(spring));
+  if (javaSources.length > 0) {
+    try {
+      const java = await extractJava(javaSources, pool);
+      facts.configs.push(...java.configs);
+      facts.apiCalls.push(...java.apiCalls);
+      notifications.push(...java.notifications);
+    } finally {
+      await pool.close();
+    }
+  } else await pool.close();
   build.push(...readLockfiles(files, build, notifications));
   facts.dependencies.push(...assembleBuild(build));
   facts.configs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

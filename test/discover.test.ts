@@ -40,6 +40,7 @@ describe('discovery', () => {
     ]);
     expect(await found(dir)).toEqual([
       'app/.env',
+      'app/Main.java',
       'app/appsettings.json',
       'app/client.properties',
       'app/kafka.conf',

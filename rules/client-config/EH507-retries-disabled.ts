@@ -26,7 +26,9 @@ export default defineRule({
       if (version && compareVersions(version, '2.1') < 0) report('oldDefault', absenceAnchor(config), { version });
     }
     // Admin clients' retries are a different setting; only producer-side entries count.
-    for (const { entry } of effectiveEntries(facts.configs, 'retries', { scopes: ['common', 'producer', 'worker'] })) {
+    for (const { config, entry } of effectiveEntries(facts.configs, 'retries', { scopes: ['common', 'producer', 'worker'] })) {
+      // A unit known to hold no producer (an Admin.create config) has no producer retries to disable.
+      if (entry.scope === 'common' && config.roles.length > 0 && !hasRole(config, 'producer')) continue;
       if (intValue(entry) === 0) report('zero', entry.location, { spelling: entry.spelling });
     }
   },

@@ -1,4 +1,4 @@
-import { compareLocations, dependenciesAbove, effective, intValue, shown, type ConfigEntry } from '../../src/facts.js';
+import { compareLocations, dependenciesAbove, effective, hasRole, intValue, shown, type ConfigEntry } from '../../src/facts.js';
 import { compareVersions, kafkaClientsVersion } from '../../src/kafka/versions.js';
 import { REF } from '../../src/kafka/references.js';
 import { RECOMMENDED_REQUEST_TIMEOUT_MS } from '../../src/kafka/tiers.js';
@@ -32,7 +32,9 @@ export default defineRule({
       // Java clients 3.0+ are idempotent by default unless acks says otherwise (S1; KAFKA-13673).
       const version = ['java', 'spring', 'streams', 'connect'].includes(config.library) ? kafkaClientsVersion(dependenciesAbove(facts, config.anchor.file)) : undefined;
       const acks = effective(config, 'acks', { scopes })?.value?.trim().toLowerCase();
-      const byDefault = !idempotence && version !== undefined && compareVersions(version, '3.0') >= 0 && (acks === undefined || acks === 'all' || acks === '-1');
+      // Only a client that produces is idempotent by default: a consumer's request.timeout.ms is its own business (EH503).
+      const produces = config.roles.length === 0 || hasRole(config, 'producer') || hasRole(config, 'streams');
+      const byDefault = produces && !idempotence && version !== undefined && compareVersions(version, '3.0') >= 0 && (acks === undefined || acks === 'all' || acks === '-1');
       const on = idempotence ? idempotence.value?.trim().toLowerCase() === 'true' : Boolean(transactional?.value) || byDefault;
       if (!on) continue;
       const problems: ConfigEntry[] = [];

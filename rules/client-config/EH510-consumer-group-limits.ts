@@ -1,6 +1,6 @@
-import { ALL_SCOPES, effectiveEntries, effective, intValue, shown } from '../../src/facts.js';
+import { ALL_SCOPES, callsOf, effectiveEntries, effective, intValue, shown } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
-import { MAX_GROUP_ID_LENGTH } from '../../src/kafka/tiers.js';
+import { MAX_GROUP_ID_LENGTH, MAX_OFFSET_METADATA_BYTES } from '../../src/kafka/tiers.js';
 import { defineRule } from '../../src/rule.js';
 
 /** Event Hubs throttles offset commits to 4 per second per partition (D4, R1): an interval below 250 ms exceeds it. */
@@ -19,6 +19,9 @@ export default defineRule({
   messages: {
     groupTooLong: '{spelling} is {length} characters long; Event Hubs accepts Kafka group ids of up to 256 characters.',
     ackPerRecord: '{spelling}={value} commits offsets after every record; Event Hubs throttles offset commits to 4 per second per partition, so commit per batch (the default).',
+    metadataTooLong: '{call} commits {bytes} bytes of offset metadata; Event Hubs stores at most 1024 bytes per commit.',
+    commitPerRecord: '{call} runs once per record of the poll loop; Event Hubs throttles offset commits to 4 per second per partition, so commit once per poll (batch) instead.',
+    ackModeCall: '{call} commits offsets record by record; Event Hubs throttles offset commits to 4 per second per partition, so use the default BATCH ack mode.',
     commitInterval: '{spelling}={value} commits offsets more often than Event Hubs\' 4 commits per second per partition; use 250 ms or more (default 5000).',
   },
   check({ facts, report }) {
@@ -29,6 +32,14 @@ export default defineRule({
     }
     for (const { entry } of effectiveEntries(facts.configs, 'listener.ack-mode', { scopes: ['framework'] })) {
       if (entry.value?.trim().toLowerCase() === 'record') report('ackPerRecord', entry.location, { spelling: entry.spelling, value: shown(entry) }, { level: 'note' });
+    }
+    for (const c of callsOf(facts, ['consumer.offsetMetadata'])) {
+      const bytes = Number(c.values?.bytes ?? 0);
+      if (bytes > MAX_OFFSET_METADATA_BYTES) report('metadataTooLong', c.location, { call: c.spelling, bytes });
+    }
+    for (const c of callsOf(facts, ['consumer.commitPerRecord'])) report('commitPerRecord', c.location, { call: c.spelling }, { level: 'note' });
+    for (const c of callsOf(facts, ['spring.ackMode'])) {
+      if (c.values?.mode === 'RECORD' || c.values?.mode === 'MANUAL_IMMEDIATE') report('ackModeCall', c.location, { call: c.spelling }, { level: 'note' });
     }
     for (const { config, entry } of effectiveEntries(facts.configs, 'auto.commit.interval.ms')) {
       // Connect sink tasks never auto-commit, and Spring for Apache Kafka turns auto-commit off unless it is set

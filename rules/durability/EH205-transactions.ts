@@ -1,7 +1,19 @@
-import { ALL_SCOPES, effectiveEntries, intValue, shown } from '../../src/facts.js';
+import { ALL_SCOPES, callsOf, effectiveEntries, intValue, shown } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { MAX_TRANSACTION_TIMEOUT_MS, TIER_LABEL, TRANSACTIONS } from '../../src/kafka/tiers.js';
 import { defineRule } from '../../src/rule.js';
+
+const TRANSACTION_APIS = [
+  'producer.initTransactions',
+  'producer.beginTransaction',
+  'producer.sendOffsetsToTransaction',
+  'producer.commitTransaction',
+  'producer.abortTransaction',
+  'template.executeInTransaction',
+  'template.sendOffsetsToTransaction',
+  'producerFactory.setTransactionIdPrefix',
+  'spring.kafkaTransactionManager',
+];
 
 export default defineRule({
   id: 'EH205',
@@ -15,6 +27,7 @@ export default defineRule({
   reference: REF.transactions,
   messages: {
     setting: '{spelling} {what} Kafka transactions, which {status}; {advice}',
+    call: '{call} uses Kafka transactions, which {status}; {advice}',
     timeout: '{spelling}={value} is above Event Hubs\' 15-minute transaction limit (900000 ms), so longer transactions are aborted; set transaction.timeout.ms to 900000 or less.',
   },
   check({ facts, tier, report }) {
@@ -28,6 +41,8 @@ export default defineRule({
       if (preview && ms !== undefined && ms > MAX_TRANSACTION_TIMEOUT_MS) report('timeout', entry.location, { spelling: entry.spelling, value: shown(entry) }, { level: 'error' });
       else report('setting', entry.location, { spelling: entry.spelling, what: entry.key === 'transactional.id' ? 'turns on' : 'configures', status, advice });
     }
+    // One finding per transactional call or construction (catalog EH205), on a receiver known to be Kafka's.
+    for (const c of callsOf(facts, TRANSACTION_APIS)) report('call', c.location, { call: c.spelling, status, advice });
     // Connect 3.3+ exactly-once source support runs the source tasks' producers transactionally.
     for (const { entry } of effectiveEntries(facts.configs, 'exactly.once.source.support', { scopes: ALL_SCOPES })) {
       if (entry.value?.trim().toLowerCase() === 'enabled') report('setting', entry.location, { spelling: `${entry.spelling}=enabled`, what: 'turns on', status, advice });

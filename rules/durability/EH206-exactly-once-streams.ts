@@ -1,4 +1,4 @@
-import { effectiveEntries, shown } from '../../src/facts.js';
+import { callsOf, effectiveEntries, shown } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { TIER_LABEL, TRANSACTIONS } from '../../src/kafka/tiers.js';
 import { defineRule } from '../../src/rule.js';
@@ -18,9 +18,17 @@ export default defineRule({
   reference: REF.streams,
   messages: {
     eos: '{spelling}={value} runs on Kafka transactions, which {status}; use at_least_once{advice}.',
+    flink: '{call} makes the Flink Kafka sink write in Kafka transactions, which {status}; use DeliveryGuarantee.AT_LEAST_ONCE{advice}.',
   },
   check({ facts, tier, report }) {
     const preview = TRANSACTIONS[tier] === 'preview';
+    for (const c of callsOf(facts, ['flink.exactlyOnce'])) {
+      report('flink', c.location, {
+        call: c.spelling,
+        status: preview ? 'Event Hubs offers only as a public preview' : `Event Hubs does not support on the ${TIER_LABEL[tier]} tier`,
+        advice: preview ? ' or accept the preview' : ' or move to Premium/Dedicated (preview)',
+      });
+    }
     for (const { entry } of effectiveEntries(facts.configs, 'processing.guarantee')) {
       if (!EXACTLY_ONCE.has(entry.value?.trim().toLowerCase() ?? '')) continue;
       report('eos', entry.location, {

@@ -1,3 +1,4 @@
+import { callsOf } from '../../src/facts.js';
 import { productionDependencies } from '../../src/kafka/libraries.js';
 import { REF } from '../../src/kafka/references.js';
 import { TIER_LABEL, TRANSACTIONS } from '../../src/kafka/tiers.js';
@@ -15,11 +16,13 @@ export default defineRule({
   reference: REF.streams,
   messages: {
     binder: '{name} builds Kafka Streams topologies, which {status}.',
+    entry: '{call} starts a Kafka Streams application, which {status}.',
   },
   check({ facts, tier, report }) {
     const status = TRANSACTIONS[tier] === 'preview' ? 'Event Hubs offers only as a public preview' : `Event Hubs does not support on the ${TIER_LABEL[tier]} tier`;
     // The binder is the entry point (it builds the topology from Function<KStream, …> beans); a plain
     // kafka-streams dependency is not a finding by itself (catalog EH601).
+    for (const c of callsOf(facts, ['streams.new', 'spring.enableKafkaStreams'])) report('entry', c.location, { call: c.spelling, status });
     for (const dep of productionDependencies(facts.dependencies, 'spring-cloud-stream-kafka-streams')) report('binder', dep.versionAt ?? dep.declaredAt, { name: dep.name, status });
   },
 });

@@ -1,4 +1,4 @@
-import { ALL_SCOPES, effectiveEntries } from '../../src/facts.js';
+import { ALL_SCOPES, callsOf, effectiveEntries } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { TIER_LABEL } from '../../src/kafka/tiers.js';
 import { defineRule } from '../../src/rule.js';
@@ -15,12 +15,15 @@ export default defineRule({
   reference: REF.quotas,
   messages: {
     autoAdd: '{spelling}=true lets the binder add partitions to existing topics; {status}',
+    call: '{call} adds partitions to existing topics; {status}',
   },
   check({ facts, tier, report }) {
     const status =
       tier === 'premium' || tier === 'dedicated'
         ? `${TIER_LABEL[tier]} allows it, but keyed records then map to different partitions.`
         : `the ${TIER_LABEL[tier]} tier cannot add partitions after creation, so create event hubs with enough partitions.`;
+    // NewPartitions.increaseTo(n) is a fact only where no createPartitions call of the same method takes it.
+    for (const c of callsOf(facts, ['admin.createPartitions', 'partitions.increaseTo'])) report('call', c.location, { call: c.spelling, status });
     for (const { entry } of effectiveEntries(facts.configs, 'auto-add-partitions', { scopes: ALL_SCOPES })) {
       if (entry.value?.trim().toLowerCase() === 'true') report('autoAdd', entry.location, { spelling: entry.spelling, status });
     }

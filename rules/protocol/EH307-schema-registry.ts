@@ -1,4 +1,4 @@
-import { ALL_SCOPES, effectiveEntries, type ClientConfig } from '../../src/facts.js';
+import { ALL_SCOPES, callsOf, effectiveEntries, type ClientConfig } from '../../src/facts.js';
 import { pointsAtEventHubs } from '../../src/kafka/hosts.js';
 import { productionDependencies } from '../../src/kafka/libraries.js';
 import { containsPlaceholder } from '../../src/kafka/secrets.js';
@@ -34,9 +34,11 @@ export default defineRule({
     url: '{spelling}={value} is a Confluent Schema Registry; Event Hubs does not host one, so keep it running elsewhere or move to Azure Schema Registry.',
     serde: '{spelling}={value} needs a Confluent Schema Registry, which Event Hubs does not host; keep one running elsewhere or use the Azure Schema Registry serializers.',
     setting: '{spelling} configures a Confluent Schema Registry client, which Event Hubs does not host.',
+    client: '{call} creates a Confluent Schema Registry client; Event Hubs does not host that registry, so keep one running elsewhere or move to Azure Schema Registry.',
     dependency: '{name} is a Confluent Schema Registry client library; Event Hubs does not host that registry, so keep one running elsewhere or use the Azure Schema Registry serializers.',
   },
   check({ facts, report }) {
+    for (const c of callsOf(facts, ['schemaRegistry.client'])) report('client', c.location, { call: c.spelling });
     for (const dep of productionDependencies(facts.dependencies, 'schema-registry')) report('dependency', dep.versionAt ?? dep.declaredAt, { name: dep.name });
     for (const { config, entry } of effectiveEntries(facts.configs, undefined, { scopes: ALL_SCOPES })) {
       const key = entry.key;

@@ -1,4 +1,4 @@
-import { absenceAnchor, ALL_SCOPES, entriesOf } from '../../src/facts.js';
+import { absenceAnchor, ALL_SCOPES, callsOf, entriesOf } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -13,11 +13,13 @@ export default defineRule({
   fix: 'Grant access with SAS policies or Azure RBAC role assignments on the namespace or event hub; in MirrorMaker 2 set sync.topic.acls.enabled=false.',
   reference: REF.overview,
   messages: {
+    call: '{call} manages Kafka ACLs, which Event Hubs does not implement: it authorizes with SAS policies or Azure RBAC roles; grant access there instead.',
     syncAcls: '{spelling}=true makes MirrorMaker 2 copy Kafka ACLs to {target}, an Event Hubs namespace that authorizes with SAS policies or Azure RBAC instead; set sync.topic.acls.enabled=false.',
     syncAclsDefault:
       'MirrorMaker 2 replicates into {target} (Event Hubs) with sync.topic.acls.enabled left at its default (true), so it tries to copy Kafka ACLs that Event Hubs replaces with SAS policies or Azure RBAC; set sync.topic.acls.enabled=false.',
   },
   check({ facts, report }) {
+    for (const c of callsOf(facts, ['admin.createAcls', 'admin.describeAcls', 'admin.deleteAcls'])) report('call', c.location, { call: c.spelling });
     for (const config of facts.configs) {
       const mirror = config.mirror;
       if (!mirror) continue;

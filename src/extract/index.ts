@@ -13,7 +13,7 @@ import { emptyFileFacts, type FileFacts, type RawDocument } from './types.js';
 import { readYaml } from './yaml.js';
 
 /** How a file is read. `text` files are only searched for credentials (EH107). */
-export type FileKind = 'properties' | 'conf' | 'yaml' | 'jaas' | 'text' | 'maven' | 'gradle' | 'gradle-properties' | 'version-catalog' | 'npm' | 'lockfile';
+export type FileKind = 'properties' | 'conf' | 'yaml' | 'jaas' | 'text' | 'java' | 'maven' | 'gradle' | 'gradle-properties' | 'version-catalog' | 'npm' | 'lockfile';
 
 /** npm lockfiles give resolved versions; they are read only when a package.json needs them, never scanned for findings. */
 export const NPM_LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml']);
@@ -39,6 +39,8 @@ export function fileKind(name: string): FileKind | undefined {
       return 'conf';
     case '.jaas':
       return 'jaas';
+    case '.java':
+      return 'java';
     case '.yml':
     case '.yaml':
       return 'yaml';
@@ -178,6 +180,9 @@ export function extractFile(file: string, kind: FileKind, text: string): FileFac
     case 'lockfile':
       // Read on demand by src/scan.ts for the build assembly, never searched for findings.
       return facts;
+    case 'java':
+      // Java code is analyzed as a project by ./java/index.ts; here only credentials are searched.
+      break;
     case 'text':
       if (path.extname(file).toLowerCase() === '.json') {
         connectorJson(file, index, facts);

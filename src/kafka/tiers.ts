@@ -74,3 +74,6 @@ export const SESSION_TIMEOUT_MAX_MS = 300_000;
 export const MAX_TRANSACTION_TIMEOUT_MS = 900_000;
 /** `group.id` length (D4, R1). */
 export const MAX_GROUP_ID_LENGTH = 256;
+
+/** Offset commit metadata Event Hubs stores per commit (D4, R1). */
+export const MAX_OFFSET_METADATA_BYTES = 1024;
