@@ -1,12 +1,17 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { BaselineError, createBaseline, DEFAULT_BASELINE, readBaseline } from './baseline.js';
+import { ConfigError, findConfig, findUp, loadConfig, type FileConfig } from './config.js';
 import { ruleHelp, tierLine } from './docs/render.js';
+import { changedFiles, GitError } from './git.js';
 import type { Notification } from './extract/types.js';
 import { redactFacts } from './kafka/secrets.js';
 import { FORMATS, write, type Format } from './report/index.js';
 import { atLeast, defaultLevel, LEVELS, TIERS, type Level, type Tier } from './rule.js';
-import { scan, type ScanResult } from './scan.js';
+import { scan, type ScanOptions, type ScanResult } from './scan.js';
+import { ruleIndex } from './suppress.js';
 import { VERSION } from './version.js';
 import { RULES } from '../rules/index.js';
 
@@ -24,6 +29,7 @@ interface ScanFlags {
   output?: string;
   sarifOutput?: string;
   jsonOutput?: string;
+  markdownOutput?: string;
   tier: Tier;
   failOn: Level | 'none';
   minSeverity: Level;
@@ -33,11 +39,20 @@ interface ScanFlags {
   gitignore: boolean;
   maxFileSize: number;
   jobs?: number;
+  config?: string | false;
+  baseline?: string | false;
+  changedSince?: string;
+  inlineSuppressions: boolean;
+  reportUnusedSuppressions?: boolean;
+  includeSuppressed?: boolean;
   dumpFacts?: boolean;
   quiet?: boolean;
   verbose?: boolean;
   color?: boolean;
 }
+
+/** A misuse the user fixes: one line on stderr, exit 2. */
+class UsageError extends Error {}
 
 /** `--color`/`--no-color` first, then NO_COLOR, then FORCE_COLOR, then a TTY that is not `dumb` (ECOSYSTEM §4.3). */
 export function useColor(flag: boolean | undefined, env: IO['env'], isTTY: boolean | undefined): boolean {
@@ -76,10 +91,26 @@ function formatNotification(n: Notification): string {
   return `ehcompat: ${n.level}: ${where}${n.message}\n`;
 }
 
-function exitCode(result: ScanResult, failOn: Level | 'none'): number {
+function exitCode(result: ScanResult, failOn: Level | 'none', unusedFail: boolean): number {
   if (result.notifications.some((n) => n.level === 'error')) return EXIT.error;
   if (failOn !== 'none' && result.findings.some((f) => atLeast(f.level, failOn))) return EXIT.findings;
+  if (unusedFail) return EXIT.findings;
   return EXIT.ok;
+}
+
+/** gitignore syntax has no braces and needs closed brackets; say so instead of silently matching nothing. */
+function checkPattern(pattern: string, from: string): void {
+  const problem =
+    pattern.trim() === ''
+      ? 'is empty'
+      : /\{[^}]*,[^}]*\}/.test(pattern)
+        ? 'uses {a,b} braces, which gitignore patterns do not expand; give each pattern separately'
+        : (pattern.match(/\[/g)?.length ?? 0) > (pattern.match(/\]/g)?.length ?? 0)
+          ? 'has an unclosed ['
+          : pattern.split('/').includes('..')
+            ? 'climbs out of the scanned folder with ..'
+            : undefined;
+  if (problem) throw new UsageError(`${from} pattern '${pattern}' ${problem}`);
 }
 
 function findRule(idOrName: string) {
@@ -99,57 +130,173 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
       '\nExit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or configuration error, or a file that could not be scanned.',
     );
 
-  program
-    .command('scan', { isDefault: true })
-    .description('scan files and folders (default: the current folder)')
-    .argument('[paths...]', 'files or folders to scan', [])
-    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('text'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--sarif-output <file>', 'also write SARIF to this file')
-    .option('--json-output <file>', 'also write JSON to this file')
-    .addOption(new Option('--tier <tier>', 'Event Hubs tier the applications will run on').choices(TIERS).default('standard'))
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this level').choices([...LEVELS, 'none']).default('error'))
-    .addOption(new Option('--min-severity <level>', 'report findings at or above this level').choices(LEVELS).default('note'))
-    .option('--include-tests', 'also scan test sources (src/test, test/, *.test.*, *Test.java, ...)')
-    .option('--include <glob>', 'only scan files matching this gitignore-style pattern (repeatable)', collect, [])
-    .option('--exclude <glob>', 'skip files matching this gitignore-style pattern (repeatable)', collect, [])
-    .option('--no-gitignore', 'do not honour .gitignore files')
-    .option('--max-file-size <MB>', 'skip files larger than this', megabytes, 5)
-    .option('--jobs <n>', 'threads that parse Java sources (0: the main thread; default: up to 2 when there is enough to parse)', jobCount)
-    .option('--dump-facts', 'print what the extractors saw (secrets masked) instead of findings')
-    .option('-q, --quiet', 'print findings only: no summary, no warnings about skipped files')
-    .option('-v, --verbose', 'also print notes about files that were only partly read')
-    .option('--color', 'force colored output')
-    .option('--no-color', 'disable colored output')
-    .action(async (paths: string[], flags: ScanFlags) => {
-      const result = await scan({
-        paths,
-        cwd: io.cwd,
-        tier: flags.tier,
-        includeTests: flags.includeTests ?? false,
-        include: flags.include,
-        exclude: flags.exclude,
-        gitignore: flags.gitignore,
-        maxFileBytes: Math.round(flags.maxFileSize * 1024 * 1024),
-        ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
-      });
-      const visible: ScanResult = { ...result, findings: result.findings.filter((f) => atLeast(f.level, flags.minSeverity)) };
-      for (const n of visible.notifications) {
-        if (n.level === 'error' || (n.level === 'warning' && !flags.quiet) || (n.level === 'note' && flags.verbose)) io.stderr.write(formatNotification(n));
-      }
-      if (flags.dumpFacts) {
-        io.stdout.write(`${JSON.stringify(redactFacts(result.facts), null, 2)}\n`);
-        code = visible.notifications.some((n) => n.level === 'error') ? EXIT.error : EXIT.ok;
-        return;
-      }
-      const toFile = flags.output !== undefined;
-      const report = write(flags.format, visible, { cwd: io.cwd, color: !toFile && useColor(flags.color, io.env, io.stdout.isTTY), quiet: flags.quiet ?? false });
-      if (toFile) await writeAtomic(path.resolve(io.cwd, flags.output!), report);
-      else io.stdout.write(report);
-      if (flags.sarifOutput) await writeAtomic(path.resolve(io.cwd, flags.sarifOutput), write('sarif', visible, { cwd: io.cwd, color: false, quiet: false }));
-      if (flags.jsonOutput) await writeAtomic(path.resolve(io.cwd, flags.jsonOutput), write('json', visible, { cwd: io.cwd, color: false, quiet: false }));
-      code = exitCode(visible, flags.failOn);
-    });
+  /** Options shared by `scan` and `baseline`: what to scan and how. */
+  const scanInputs = (cmd: Command) =>
+    cmd
+      .argument('[paths...]', 'files or folders to scan', [])
+      .addOption(new Option('--tier <tier>', 'Event Hubs tier the applications will run on (default: standard)').choices(TIERS))
+      .option('--include-tests', 'also scan test sources (src/test, test/, *.test.*, *Test.java, ...)')
+      .option('--include <glob>', 'only scan files matching this gitignore-style pattern (repeatable)', collect, [])
+      .option('--exclude <glob>', 'skip files matching this gitignore-style pattern (repeatable)', collect, [])
+      .option('--no-gitignore', 'do not honour .gitignore files')
+      .option('--max-file-size <MB>', 'skip files larger than this', megabytes, 5)
+      .option('--jobs <n>', 'threads that parse Java sources (0: the main thread; default: up to 2 when there is enough to parse)', jobCount)
+      .option('-c, --config <file>', 'settings file (default: the nearest .ehcompat.yaml up to the git root)')
+      .option('--no-config', 'ignore .ehcompat.yaml files')
+      .option('--no-inline-suppressions', 'report findings even where an ehcompat-ignore comment suppresses them (audits)')
+      .option('-q, --quiet', 'print findings only: no summary, no warnings about skipped files, no progress')
+      .option('-v, --verbose', 'also print notes about files that were only partly read');
+
+  /** Flags win over the config file, the config file over defaults; patterns are checked before anything runs. */
+  const settings = (paths: string[], flags: ScanFlags, cmd: Command) => {
+    const given = (name: string) => cmd.getOptionValueSource(name) === 'cli';
+    const scanRoot = path.resolve(io.cwd, paths[0] ?? '.');
+    let config: FileConfig | undefined;
+    if (flags.config !== false) {
+      const file = typeof flags.config === 'string' ? path.resolve(io.cwd, flags.config) : findConfig(scanRoot);
+      if (typeof flags.config === 'string' && !existsSync(file!)) throw new UsageError(`config file ${flags.config} does not exist`);
+      if (file) config = loadConfig(file, ruleIndex(RULES));
+    }
+    const include = [...(config?.include ?? []), ...flags.include];
+    const exclude = [...(config?.exclude ?? []), ...flags.exclude];
+    for (const p of include) checkPattern(p, '--include');
+    for (const p of exclude) checkPattern(p, '--exclude');
+    const options: ScanOptions = {
+      paths,
+      cwd: io.cwd,
+      tier: flags.tier ?? config?.tier ?? 'standard',
+      includeTests: flags.includeTests ?? config?.includeTests ?? false,
+      include,
+      exclude,
+      gitignore: flags.gitignore,
+      maxFileBytes: Math.round(flags.maxFileSize * 1024 * 1024),
+      inlineSuppressions: flags.inlineSuppressions,
+      ...(config?.rules ? { levels: config.rules } : {}),
+      ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
+    };
+    return {
+      options,
+      config,
+      failOn: given('failOn') ? flags.failOn : (config?.failOn ?? flags.failOn),
+      minSeverity: given('minSeverity') ? flags.minSeverity : (config?.minSeverity ?? flags.minSeverity),
+      scanRoot,
+    };
+  };
+
+  /** A one-line counter on stderr for scans that take more than a moment; never in CI, pipes or -q. */
+  const progress = (flags: ScanFlags) => {
+    if (flags.quiet || !io.stderr.isTTY || io.env.CI || flags.dumpFacts) return { update: undefined, done: () => {} };
+    const started = Date.now();
+    let last = 0;
+    let drawn = false;
+    return {
+      update: (phase: 'read' | 'parse', done: number, total: number) => {
+        const now = Date.now();
+        if (now - started < 500 || now - last < 100) return;
+        last = now;
+        drawn = true;
+        io.stderr.write(`\r\x1b[2Kehcompat: ${phase === 'read' ? 'reading' : 'parsing Java'} ${done}/${total} files`);
+      },
+      done: () => {
+        if (drawn) io.stderr.write('\r\x1b[2K');
+      },
+    };
+  };
+
+  const report = (notifications: readonly Notification[], flags: ScanFlags) => {
+    for (const n of notifications) {
+      if (n.level === 'error' || (n.level === 'warning' && !flags.quiet) || (n.level === 'note' && flags.verbose)) io.stderr.write(formatNotification(n));
+    }
+  };
+
+  scanInputs(
+    program
+      .command('scan', { isDefault: true })
+      .description('scan files and folders (default: the current folder)')
+      .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('text'))
+      .option('-o, --output <file>', 'write the report to a file instead of stdout')
+      .option('--sarif-output <file>', 'also write SARIF to this file')
+      .option('--json-output <file>', 'also write JSON to this file')
+      .option('--markdown-output <file>', 'also write the Markdown migration summary to this file (appends, e.g. to $GITHUB_STEP_SUMMARY)')
+      .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this level').choices([...LEVELS, 'none']).default('error'))
+      .addOption(new Option('--min-severity <level>', 'report findings at or above this level').choices(LEVELS).default('note'))
+      .option('--baseline <file>', `report only findings not in this baseline (default: ${DEFAULT_BASELINE} when there is one)`)
+      .option('--no-baseline', 'report every finding, even those in a baseline')
+      .option('--changed-since <ref>', 'report only findings in files changed since this git ref (merge base), e.g. origin/main')
+      .option('--report-unused-suppressions', 'warn about ehcompat-ignore comments that suppress nothing, and exit 1 if there are any')
+      .option('--include-suppressed', 'SARIF: keep suppressed findings, marked with suppressions (GitHub would show them as open)')
+      .option('--dump-facts', 'print what the extractors saw (secrets masked) instead of findings')
+      .option('--color', 'force colored output')
+      .option('--no-color', 'disable colored output'),
+  ).action(async (paths: string[], flags: ScanFlags, cmd: Command) => {
+    const s = settings(paths, flags, cmd);
+    const baselineFile =
+      flags.baseline === false
+        ? undefined
+        : typeof flags.baseline === 'string'
+          ? path.resolve(io.cwd, flags.baseline)
+          : // A configured baseline may not be written yet; only one named on the command line must exist.
+            ((s.config?.baseline && existsSync(s.config.baseline) ? s.config.baseline : undefined) ?? findUp(s.scanRoot, [DEFAULT_BASELINE]));
+    if (baselineFile) s.options.baseline = { file: baselineFile, data: readBaseline(baselineFile) };
+    if (flags.changedSince !== undefined) s.options.onlyFiles = changedFiles(io.cwd, flags.changedSince);
+    const bar = progress(flags);
+    if (bar.update) s.options.onProgress = bar.update;
+    let result: ScanResult;
+    try {
+      result = await scan(s.options);
+    } finally {
+      bar.done();
+    }
+    const notifications = [...result.notifications];
+    const unused = flags.reportUnusedSuppressions
+      ? result.unusedSuppressions.filter((u) => !s.options.onlyFiles || s.options.onlyFiles.has(path.resolve(io.cwd, u.file)))
+      : [];
+    for (const u of unused) {
+      notifications.push({ level: 'warning', kind: 'unused-suppression', file: u.file, line: u.line, column: u.column, message: `ehcompat-ignore-${u.kind} ${u.rules.join(', ')} suppresses nothing; remove it` });
+    }
+    const visible: ScanResult = { ...result, notifications, findings: result.findings.filter((f) => atLeast(f.level, s.minSeverity)) };
+    report(notifications, flags);
+    if (flags.dumpFacts) {
+      io.stdout.write(`${JSON.stringify(redactFacts(result.facts), null, 2)}\n`);
+      code = notifications.some((n) => n.level === 'error') ? EXIT.error : EXIT.ok;
+      return;
+    }
+    const blobBase =
+      io.env.GITHUB_REPOSITORY && io.env.GITHUB_SHA ? `${io.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${io.env.GITHUB_REPOSITORY}/blob/${io.env.GITHUB_SHA}/` : undefined;
+    const plain = { cwd: io.cwd, color: false, quiet: false, includeSuppressed: flags.includeSuppressed ?? false, ...(blobBase ? { blobBase } : {}) };
+    const toFile = flags.output !== undefined;
+    const main = write(flags.format, visible, { ...plain, color: !toFile && useColor(flags.color, io.env, io.stdout.isTTY), quiet: flags.quiet ?? false });
+    if (toFile) await writeAtomic(path.resolve(io.cwd, flags.output!), main);
+    else io.stdout.write(main);
+    if (flags.sarifOutput) await writeAtomic(path.resolve(io.cwd, flags.sarifOutput), write('sarif', visible, plain));
+    if (flags.jsonOutput) await writeAtomic(path.resolve(io.cwd, flags.jsonOutput), write('json', visible, plain));
+    // Appended, not replaced: $GITHUB_STEP_SUMMARY is shared by the job's steps.
+    if (flags.markdownOutput) await fs.appendFile(path.resolve(io.cwd, flags.markdownOutput), write('markdown', visible, plain));
+    code = exitCode(visible, s.failOn, unused.length > 0);
+  });
+
+  scanInputs(
+    program
+      .command('baseline')
+      .description(`write the current findings to a baseline file, so later scans report only new ones`)
+      .option('-o, --output <file>', `baseline file (default: the config file's baseline, else ${DEFAULT_BASELINE} in the scanned folder)`),
+  ).action(async (paths: string[], flags: ScanFlags, cmd: Command) => {
+    const s = settings(paths, { ...flags, failOn: 'none', minSeverity: 'note', format: 'json' }, cmd);
+    const root = existsSync(s.scanRoot) && statSync(s.scanRoot).isDirectory() ? s.scanRoot : path.dirname(s.scanRoot);
+    const file = flags.output !== undefined ? path.resolve(io.cwd, flags.output) : (s.config?.baseline ?? path.join(root, DEFAULT_BASELINE));
+    const bar = progress(flags);
+    if (bar.update) s.options.onProgress = bar.update;
+    let result: ScanResult;
+    try {
+      result = await scan(s.options);
+    } finally {
+      bar.done();
+    }
+    report(result.notifications, flags);
+    await writeAtomic(file, createBaseline(result.findings, file, io.cwd));
+    if (!flags.quiet) io.stderr.write(`ehcompat: wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to ${path.relative(io.cwd, file) || file}\n`);
+    code = result.notifications.some((n) => n.level === 'error') ? EXIT.error : EXIT.ok;
+  });
 
   program
     .command('rules')
@@ -181,6 +328,10 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (e) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof BaselineError || e instanceof GitError) {
+      io.stderr.write(`ehcompat: ${e instanceof GitError ? `--changed-since: ${e.message}` : e.message}\n`);
+      return EXIT.error;
+    }
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
       return EXIT.error;

@@ -103,7 +103,8 @@ export function runRules(rules: readonly Rule[], facts: Facts, tier: Tier): { fi
     const hash = createHash('sha256').update(`${f.ruleId}\0${f.location.file}\0${evidence}`).digest('hex').slice(0, 32);
     const n = (occurrences.get(hash) ?? 0) + 1;
     occurrences.set(hash, n);
-    return { ...f, fingerprint: `${hash}:${n}` };
+    const evidenceHash = createHash('sha256').update(`${f.ruleId}\0${evidence}`).digest('hex').slice(0, 32);
+    return { ...f, fingerprint: `${hash}:${n}`, evidence: evidenceHash };
   });
   return { findings, notifications };
 }

@@ -88,4 +88,6 @@ export interface Finding {
   location: Location;
   /** `ehcompat/v1` fingerprint: rule + path + evidence, not the line. */
   fingerprint: string;
+  /** Hash of rule + evidence without the path: what a baseline matches on, next to a path of its own. */
+  evidence: string;
 }

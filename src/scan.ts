@@ -13,7 +13,9 @@ import { emptyFacts, type Facts } from './facts.js';
 import { libraryKind, NPM_KAFKA_PACKAGES, type LibraryKind } from './kafka/libraries.js';
 import { kafkaClientsVersion } from './kafka/versions.js';
 import { DEFAULT_MAX_FILE_BYTES, readSource } from './read.js';
-import type { Finding, Rule, Tier } from './rule.js';
+import { levelOn, type Finding, type Level, type Rule, type Tier } from './rule.js';
+import { applyBaseline, type BaselineFile } from './baseline.js';
+import { applySuppressions, parseSuppressions, ruleIndex, type SuppressedFinding, type Suppression } from './suppress.js';
 import { RULES } from '../rules/index.js';
 
 export interface ScanOptions {
@@ -28,6 +30,18 @@ export interface ScanOptions {
   rules?: readonly Rule[];
   /** Java parse threads; default: up to 2 when a project has enough Java to parse. */
   jobs?: number;
+  /** Per-rule level on every tier it reports on, or `off` (config file `rules:`). */
+  levels?: Readonly<Record<string, Level | 'off'>>;
+  /** Honour `ehcompat-ignore-*` comments (default true; off for audits). */
+  inlineSuppressions?: boolean;
+  /** `YYYY-MM-DD` for suppression expiry; default: today (UTC). */
+  today?: string;
+  /** Findings already triaged; `file` is absolute (entry paths are relative to its folder). */
+  baseline?: { file: string; data: BaselineFile };
+  /** Only findings in these files (absolute paths) are reported: `--changed-since`. */
+  onlyFiles?: ReadonlySet<string>;
+  /** Called as files are read (`read`) and Java files parsed (`parse`). */
+  onProgress?: (phase: 'read' | 'parse', done: number, total: number) => void;
 }
 
 /** The Kafka libraries a build file brings in: the first thing a migration lead asks about. */
@@ -53,6 +67,12 @@ export interface ScanResult {
   facts: Facts;
   rules: readonly Rule[];
   filesScanned: number;
+  /** Left out of `findings` by an inline comment; SARIF can carry them with `suppressions`. */
+  suppressed: SuppressedFinding[];
+  /** Left out of `findings` because the baseline has them. */
+  baselined: number;
+  /** Directives that suppressed nothing (for --report-unused-suppressions). */
+  unusedSuppressions: Suppression[];
 }
 
 function compareNotifications(a: Notification, b: Notification): number {
@@ -120,7 +140,12 @@ function defaultJobs(javaFiles: number): number {
 
 /** discover -> read -> extract -> assemble units -> rules; deterministic output. */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
-  const rules = options.rules ?? RULES;
+  const levels = options.levels ?? {};
+  const allRules = options.rules ?? RULES;
+  const rules = allRules.filter((r) => levels[r.id] !== 'off');
+  const names = ruleIndex(allRules);
+  const suppressions: Suppression[] = [];
+  const inline = options.inlineSuppressions ?? true;
   const { files, notifications } = await discover({
     roots: options.paths.length > 0 ? options.paths : ['.'],
     cwd: options.cwd,
@@ -134,10 +159,17 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const pool = new ParsePool(options.jobs ?? defaultJobs(javaFiles));
   const javaSources: JavaSource[] = [];
   // Lockfiles are read later, and only when a package.json needs them.
-  const perFile = files.filter((f) => f.kind !== 'lockfile').map((file): FileFacts | undefined => {
+  const toRead = files.filter((f) => f.kind !== 'lockfile');
+  const perFile = toRead.map((file, i): FileFacts | undefined => {
+    options.onProgress?.('read', i, toRead.length);
     const read = readSource(file.absolute, file.path, file.kind, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     if (read.notification) notifications.push(read.notification);
     if (read.text === undefined) return undefined;
+    if (inline) {
+      const parsed = parseSuppressions(file.path, file.kind, read.text, names);
+      suppressions.push(...parsed.suppressions);
+      notifications.push(...parsed.notifications);
+    }
     if (file.kind === 'java') javaSources.push({ path: file.path, text: read.text });
     try {
       return extractFile(file.path, file.kind, read.text);
@@ -161,7 +193,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   facts.configs.push(...assembleSpring(spring));
   if (javaSources.length > 0) {
     try {
-      const java = await extractJava(javaSources, pool);
+      let parsedCount = 0;
+      const java = await extractJava(javaSources, pool, () => options.onProgress?.('parse', ++parsedCount, javaSources.length));
       facts.configs.push(...java.configs);
       facts.apiCalls.push(...java.apiCalls);
       notifications.push(...java.notifications);
@@ -174,6 +207,37 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   facts.configs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ran = runRules(rules, facts, options.tier);
   notifications.push(...ran.notifications);
+  let findings = ran.findings.map((f) => {
+    const level = levels[f.ruleId];
+    return level && level !== 'off' ? { ...f, level } : f;
+  });
+  if (options.onlyFiles) {
+    const only = options.onlyFiles;
+    findings = findings.filter((f) => only.has(path.resolve(options.cwd, f.location.file)));
+  }
+  const active = new Set(rules.filter((r) => levelOn(r, options.tier) !== null).map((r) => r.id));
+  const applied = applySuppressions(findings, suppressions, options.today ?? new Date().toISOString().slice(0, 10), active);
+  for (const s of applied.expired) {
+    notifications.push({ level: 'warning', kind: 'expired-suppression', file: s.file, line: s.line, column: s.column, message: `suppression of ${s.rules.join(', ')} expired on ${s.expires}; the finding is reported again` });
+  }
+  let kept = applied.kept;
+  let baselined = 0;
+  if (options.baseline) {
+    const split = applyBaseline(kept, options.baseline.data, options.baseline.file, options.cwd);
+    kept = split.fresh;
+    baselined = split.baselined.length;
+  }
   notifications.sort(compareNotifications);
-  return { tier: options.tier, inventory: inventoryOf(facts), findings: ran.findings, notifications, facts, rules, filesScanned: files.length };
+  return {
+    tier: options.tier,
+    inventory: inventoryOf(facts),
+    findings: kept,
+    notifications,
+    facts,
+    rules,
+    filesScanned: files.length,
+    suppressed: applied.suppressed,
+    baselined,
+    unusedSuppressions: applied.unused,
+  };
 }

@@ -1,34 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
-import { run, useColor, type IO } from '../src/cli.js';
+import { useColor } from '../src/cli.js';
+import { cli, project } from './harness/cli.js';
 import { VERSION } from '../src/version.js';
 import { ROOT } from './harness/fixture-scan.js';
-import { tempDir } from './harness/tmp.js';
-
-async function cli(args: string[], options: { cwd?: string; env?: IO['env']; tty?: boolean } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, {
-    stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
-    cwd: options.cwd ?? ROOT,
-    env: options.env ?? {},
-  });
-  return { code, stdout, stderr };
-}
-
-function project(files: Record<string, string>): string {
-  const dir = tempDir('cli');
-  for (const [name, text] of Object.entries(files)) {
-    const file = path.join(dir, name);
-    if (!existsSync(path.dirname(file))) spawnSync('mkdir', ['-p', path.dirname(file)]);
-    writeFileSync(file, text);
-  }
-  return dir;
-}
 
 const WARNINGS_ONLY = { 'client.properties': 'bootstrap.servers=b.servicebus.windows.net:9093\nsecurity.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nmax.request.size=1000000\nconnections.max.idle.ms=180000\nmetadata.max.age.ms=180000\nacks=0\n' };
 const WITH_ERROR = { 'client.properties': 'bootstrap.servers=kafka:9092\nsecurity.protocol=PLAINTEXT\n' };

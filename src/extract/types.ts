@@ -34,7 +34,10 @@ export type NotificationKind =
   | 'symlink-loop'
   | 'encoding'
   | 'unsupported-format'
-  | 'rule-error';
+  | 'rule-error'
+  | 'bad-suppression'
+  | 'unused-suppression'
+  | 'expired-suppression';
 
 /** Something the user should know about the scan itself: a file skipped or only partly understood. */
 export interface Notification {

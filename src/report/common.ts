@@ -6,6 +6,10 @@ export interface WriteOptions {
   color: boolean;
   /** Findings only: no summary or rule list. */
   quiet: boolean;
+  /** SARIF: also emit inline-suppressed results, with `suppressions` (viewers hide them; GitHub would not). */
+  includeSuppressed?: boolean;
+  /** Markdown: `https://github.com/OWNER/REPO/blob/SHA/` so findings link to their line. */
+  blobBase?: string;
 }
 
 export function counts(result: ScanResult): Record<Level, number> {

@@ -1,13 +1,15 @@
 import type { ScanResult } from '../scan.js';
 import type { WriteOptions } from './common.js';
 import { writeCompact } from './compact.js';
+import { writeGithub } from './github.js';
 import { writeJson } from './json.js';
+import { writeMarkdown } from './markdown.js';
 import { writeSarif } from './sarif.js';
 import { writeText } from './text.js';
 
 export { counts, type WriteOptions } from './common.js';
 
-export const FORMATS = ['text', 'compact', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'compact', 'json', 'sarif', 'github', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function write(format: Format, result: ScanResult, options: WriteOptions): string {
@@ -19,6 +21,10 @@ export function write(format: Format, result: ScanResult, options: WriteOptions)
     case 'json':
       return writeJson(result);
     case 'sarif':
-      return writeSarif(result);
+      return writeSarif(result, { includeSuppressed: options.includeSuppressed ?? false });
+    case 'github':
+      return writeGithub(result);
+    case 'markdown':
+      return writeMarkdown(result, options.blobBase ? { blobBase: options.blobBase } : {});
   }
 }

@@ -6,7 +6,7 @@ export function writeJson(result: ScanResult): string {
   const doc = {
     tool: { name: 'ehcompat', version: VERSION },
     tier: result.tier,
-    summary: { ...counts(result), files: result.filesScanned },
+    summary: { ...counts(result), files: result.filesScanned, suppressed: result.suppressed.length, baselined: result.baselined },
     inventory: result.inventory,
     findings: result.findings.map((f) => ({
       ruleId: f.ruleId,

@@ -1,6 +1,7 @@
 import type * as Sarif from 'sarif';
 import { ruleHelp } from '../docs/render.js';
 import type { NotificationKind } from '../extract/types.js';
+import { compareLocations } from '../facts.js';
 import type { Level, Rule } from '../rule.js';
 import { defaultLevel } from '../rule.js';
 import type { ScanResult } from '../scan.js';
@@ -25,6 +26,9 @@ const NOTIFICATION_TEXT: Record<NotificationKind, string> = {
   encoding: 'A file is not valid UTF-8.',
   'unsupported-format': 'A file is in a format ehcompat does not read yet.',
   'rule-error': 'A rule failed on a file; its other findings are still reported.',
+  'bad-suppression': 'An ehcompat-ignore comment is malformed or names an unknown rule; it suppresses nothing.',
+  'unused-suppression': 'An ehcompat-ignore comment suppresses no finding.',
+  'expired-suppression': 'An ehcompat-ignore comment is past its expiry date; the finding is reported again.',
 };
 const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_TEXT) as NotificationKind[];
 
@@ -61,7 +65,7 @@ function physical(file: string, region?: Sarif.Region): Sarif.PhysicalLocation {
 }
 
 /** One run, GitHub code scanning's ingestion rules (ECOSYSTEM.md §1); deterministic for snapshots. */
-export function toSarif(result: ScanResult): Sarif.Log {
+export function toSarif(result: ScanResult, options: { includeSuppressed?: boolean } = {}): Sarif.Log {
   const rules = [...result.rules];
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const driver: Sarif.ToolComponent = {
@@ -72,7 +76,11 @@ export function toSarif(result: ScanResult): Sarif.Log {
     notifications: NOTIFICATION_KINDS.map((kind) => ({ id: `ehcompat/${kind}`, shortDescription: { text: NOTIFICATION_TEXT[kind] } })),
   };
   if (HOMEPAGE) driver.informationUri = HOMEPAGE;
-  const results: Sarif.Result[] = result.findings.map((f) => ({
+  // GitHub shows suppressed results as open alerts (ECOSYSTEM.md §1.7): they are left out unless asked for.
+  const shown: Array<ScanResult['findings'][number] | ScanResult['suppressed'][number]> = options.includeSuppressed
+    ? [...result.findings, ...result.suppressed].sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0))
+    : result.findings;
+  const results: Sarif.Result[] = shown.map((f) => ({
     ruleId: f.ruleId,
     ruleIndex: index.get(f.ruleId) ?? -1,
     level: f.level,
@@ -88,6 +96,7 @@ export function toSarif(result: ScanResult): Sarif.Log {
       },
     ],
     partialFingerprints: { 'ehcompat/v1': f.fingerprint },
+    ...('suppression' in f ? { suppressions: [{ kind: f.suppression.kind, justification: f.suppression.justification }] } : {}),
   }));
   const notifications: Sarif.Notification[] = result.notifications.map((n) => {
     const out: Sarif.Notification = {
@@ -110,12 +119,17 @@ export function toSarif(result: ScanResult): Sarif.Log {
         invocations: [{ executionSuccessful: !result.notifications.some((n) => n.level === 'error'), toolExecutionNotifications: notifications }],
         results,
         columnKind: 'utf16CodeUnits',
-        properties: { tier: result.tier, kafkaLibraries: result.inventory },
+        properties: {
+          tier: result.tier,
+          kafkaLibraries: result.inventory,
+          ...(result.suppressed.length > 0 ? { suppressedResults: result.suppressed.length } : {}),
+          ...(result.baselined > 0 ? { baselinedResults: result.baselined } : {}),
+        },
       },
     ],
   };
 }
 
-export function writeSarif(result: ScanResult): string {
-  return `${JSON.stringify(toSarif(result), null, 2)}\n`;
+export function writeSarif(result: ScanResult, options: { includeSuppressed?: boolean } = {}): string {
+  return `${JSON.stringify(toSarif(result, options), null, 2)}\n`;
 }

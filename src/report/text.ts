@@ -43,9 +43,11 @@ export function writeText(result: ScanResult, options: WriteOptions): string {
   const total = result.findings.length;
   if (total > 0) lines.push('');
   const summary = `${plural(total, 'problem')} (${plural(n.error, 'error')}, ${plural(n.warning, 'warning')}, ${plural(n.note, 'note')}) in ${plural(result.filesScanned, 'file')} scanned · tier ${TIER_LABEL[result.tier]}`;
+  const hidden = [result.suppressed.length > 0 ? `${result.suppressed.length} suppressed` : '', result.baselined > 0 ? `${result.baselined} in the baseline` : ''].filter(Boolean);
+  const notCounted = hidden.length > 0 ? ` · not counted: ${hidden.join(', ')}` : '';
   const failed = new Set(result.notifications.filter((n) => n.level === 'error').map((n) => n.file ?? '')).size;
   const incomplete = failed > 0 ? ` · ${plural(failed, 'file')} could not be scanned (see the messages on stderr)` : '';
-  lines.push(total > 0 || failed > 0 ? c.bold(`✖ ${summary}${incomplete}`) : c.green(`✔ ${summary}`));
+  lines.push(total > 0 || failed > 0 ? c.bold(`✖ ${summary}${notCounted}${incomplete}`) : c.green(`✔ ${summary}${notCounted}`));
   const fired = result.rules.filter((r) => result.findings.some((f) => f.ruleId === r.id));
   if (fired.length > 0) {
     lines.push('', 'Rules (run `ehcompat explain <id>` for details):');
