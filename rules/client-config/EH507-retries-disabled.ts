@@ -1,5 +1,5 @@
 import { absenceAnchor, dependenciesAbove, effectiveEntries, entriesOf, hasRole, intValue } from '../../src/facts.js';
-import { compareVersions, kafkaClientsVersion } from '../../src/kafka/versions.js';
+import { apacheKafkaVersion, compareVersions, kafkaClientsVersion } from '../../src/kafka/versions.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -23,7 +23,7 @@ export default defineRule({
       if (!config.closed || !hasRole(config, 'producer') || !['java', 'spring'].includes(config.library)) continue;
       if (entriesOf(config, 'retries', { scopes: ['common', 'producer'] }).length > 0) continue;
       const version = kafkaClientsVersion(dependenciesAbove(facts, config.anchor.file));
-      if (version && compareVersions(version, '2.1') < 0) report('oldDefault', absenceAnchor(config), { version });
+      if (version && compareVersions(apacheKafkaVersion(version), '2.1') < 0) report('oldDefault', absenceAnchor(config), { version });
     }
     // Admin clients' retries are a different setting; only producer-side entries count.
     for (const { config, entry } of effectiveEntries(facts.configs, 'retries', { scopes: ['common', 'producer', 'worker'] })) {

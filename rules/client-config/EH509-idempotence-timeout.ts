@@ -1,5 +1,5 @@
 import { compareLocations, dependenciesAbove, effective, hasRole, intValue, shown, type ConfigEntry } from '../../src/facts.js';
-import { compareVersions, kafkaClientsVersion } from '../../src/kafka/versions.js';
+import { apacheKafkaVersion, compareVersions, kafkaClientsVersion } from '../../src/kafka/versions.js';
 import { REF } from '../../src/kafka/references.js';
 import { RECOMMENDED_REQUEST_TIMEOUT_MS } from '../../src/kafka/tiers.js';
 import { defineRule } from '../../src/rule.js';
@@ -34,7 +34,7 @@ export default defineRule({
       const acks = effective(config, 'acks', { scopes })?.value?.trim().toLowerCase();
       // Only a client that produces is idempotent by default: a consumer's request.timeout.ms is its own business (EH503).
       const produces = config.roles.length === 0 || hasRole(config, 'producer') || hasRole(config, 'streams');
-      const byDefault = produces && !idempotence && version !== undefined && compareVersions(version, '3.0') >= 0 && (acks === undefined || acks === 'all' || acks === '-1');
+      const byDefault = produces && !idempotence && version !== undefined && compareVersions(apacheKafkaVersion(version), '3.0') >= 0 && (acks === undefined || acks === 'all' || acks === '-1');
       const on = idempotence ? idempotence.value?.trim().toLowerCase() === 'true' : Boolean(transactional?.value) || byDefault;
       if (!on) continue;
       const problems: ConfigEntry[] = [];

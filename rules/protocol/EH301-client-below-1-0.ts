@@ -1,11 +1,12 @@
 import type { Dependency } from '../../src/facts.js';
 import { isTestScope, libraryKind } from '../../src/kafka/libraries.js';
 import { REF } from '../../src/kafka/references.js';
-import { compareVersions, isVersionLike } from '../../src/kafka/versions.js';
+import { apacheKafkaVersion, compareVersions, isVersionLike } from '../../src/kafka/versions.js';
 import { defineRule, type Level } from '../../src/rule.js';
 
 /** Below 0.11 the produce/fetch protocol is under Event Hubs' floor: error; 0.11.x works but is unsupported: warning. */
-function levelFor(clients: string): Level | undefined {
+function levelFor(written: string): Level | undefined {
+  const clients = apacheKafkaVersion(written);
   if (compareVersions(clients, '1.0') >= 0) return undefined;
   return compareVersions(clients, '0.11') >= 0 ? 'warning' : 'error';
 }

@@ -122,6 +122,26 @@ export function kafkaClientsVersion(dependencies: ReadonlyArray<Pick<Dependency,
   return production.find((d) => d.name === 'org.springframework.kafka:spring-kafka' && d.kafkaClients?.value)?.kafkaClients?.value;
 }
 
+/**
+ * Confluent's own kafka-clients builds (`6.2.0-ccs`, `7.4.1-ce`) carry the Confluent Platform version; the Apache
+ * Kafka release they are built from is what defaults depend on (CP 5.y = AK 2.y, 6.y = 2.(y+6), 7.y = 3.y,
+ * 8.y = 4.y; CP 4.0/4.1 = AK 1.0/1.1; CP 3.0-3.3 = AK 0.10.0-0.11.0). Other versions are returned as they are.
+ */
+export function apacheKafkaVersion(version: string): string {
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?[^-]*-(ccs|ce)\b/i.exec(version.trim());
+  if (!m) return version;
+  const major = Number(m[1]);
+  const minor = Number(m[2]);
+  const patch = m[3] ?? '0';
+  if (major === 3) return minor <= 2 ? `0.10.${minor}.${patch}` : `0.11.0.${patch}`;
+  if (major === 4) return `1.${minor}.${patch}`;
+  if (major === 5) return `2.${minor}.${patch}`;
+  if (major === 6) return `2.${minor + 6}.${patch}`;
+  if (major === 7) return `3.${minor}.${patch}`;
+  if (major === 8) return `4.${minor}.${patch}`;
+  return version;
+}
+
 /** `3.6.0`, `2.8.0-ccs`, `1.3.11.RELEASE`: starts with a number; ranges and placeholders do not. */
 export function isVersionLike(text: string): boolean {
   return /^\d+(\.\d+)*([.-][\w.-]*)?$/.test(text.trim());

@@ -509,6 +509,15 @@ describe('Java slicing of large files', () => {
     expect(lines[20]).toContain(ELIDED); // a nested class's method
   });
 
+  it('keeps enum constants with a body: their body is a class body, not a method body', async () => {
+    const { blankMethodBodies } = await import('../../src/extract/java/slice.js');
+    const src = ['enum State {', '  NEW, INITIALIZING() {', '    @Override boolean ready() { return false; }', '  },', '  DONE("d") { boolean ready() { return true; } };', '  boolean ready() { return true; }', '}'].join('\n');
+    const out = blankMethodBodies(src, () => false).split('\n');
+    expect(out[1]).toBe('  NEW, INITIALIZING() {');
+    expect(out[2]).toBe('    @Override boolean ready() { return false; }');
+    expect(out[4]).toBe('  DONE("d") { boolean ready() { return true; } };');
+  });
+
   it('leaves a file it cannot follow untouched', async () => {
     const { blankMethodBodies } = await import('../../src/extract/java/slice.js');
     expect(blankMethodBodies('class A { void m() { if (x) { }', () => false)).toBe('class A { void m() { if (x) { }');

@@ -207,12 +207,14 @@ export class JavaAnalysis {
 
   run(): JavaFacts {
     for (const unit of this.project.units) {
+      this.project.near = unit;
       this.imports(unit);
       for (const decl of unit.file.classes) {
         const fqn = unit.file.package ? `${unit.file.package}.${decl.name}` : decl.name;
-        this.visitClass(this.project.classInfo(fqn) ?? { fqn, decl, unit, outer: undefined });
+        this.visitClass(this.project.classInfo(fqn, unit) ?? { fqn, decl, unit, outer: undefined });
       }
     }
+    this.project.near = undefined;
     return { configs: [...this.units(), ...this.topicUnits()], apiCalls: this.sortedCalls() };
   }
 
@@ -235,7 +237,7 @@ export class JavaAnalysis {
       this.listener(cls, m);
       if (m.body) this.walk(cls, m, fields, [], 0);
     }
-    for (const c of cls.decl.classes) this.visitClass(this.project.classInfo(`${cls.fqn}.${c.name}`) ?? { fqn: `${cls.fqn}.${c.name}`, decl: c, unit: cls.unit, outer: cls });
+    for (const c of cls.decl.classes) this.visitClass(this.project.classInfo(`${cls.fqn}.${c.name}`, cls.unit) ?? { fqn: `${cls.fqn}.${c.name}`, decl: c, unit: cls.unit, outer: cls });
   }
 
   /** Fields as a fresh instance has them: field initializers that build maps or Kafka objects, and declared types. */

@@ -65,7 +65,10 @@ function fieldIsFinal(f: Field, owner: ClassDecl): boolean {
 }
 
 export class JavaProject {
-  private readonly byFqn = new Map<string, ClassInfo>();
+  /** Samples and multi-module repositories repeat class names (`com.example.Application`): every copy is kept. */
+  private readonly byFqnAll = new Map<string, ClassInfo[]>();
+  /** The file being analysed: a repeated class name means the copy nearest to it. */
+  near: JavaUnit | undefined;
   readonly units: JavaUnit[] = [];
   /** Simple names of classes a resolution needed and the project has not parsed yet: the next parse round. */
   readonly wanted = new Set<string>();
@@ -80,14 +83,33 @@ export class JavaProject {
     const visit = (decl: ClassDecl, outer: ClassInfo | undefined) => {
       const fqn = outer ? `${outer.fqn}.${decl.name}` : `${pkg}${decl.name}`;
       const info: ClassInfo = { fqn, decl, unit, outer };
-      if (!this.byFqn.has(fqn)) this.byFqn.set(fqn, info);
+      const list = this.byFqnAll.get(fqn);
+      if (list) list.push(info);
+      else this.byFqnAll.set(fqn, [info]);
       for (const c of decl.classes) visit(c, info);
     };
     for (const c of unit.file.classes) visit(c, undefined);
   }
 
-  classInfo(fqn: string): ClassInfo | undefined {
-    return this.byFqn.get(fqn);
+  /** The class of that name in `unit` itself when given, else the copy nearest to the file being analysed. */
+  classInfo(fqn: string, unit?: JavaUnit): ClassInfo | undefined {
+    const list = this.byFqnAll.get(fqn);
+    if (!list || list.length === 1) return list?.[0];
+    const own = unit ? list.find((c) => c.unit === unit) : undefined;
+    if (own) return own;
+    const near = this.near?.path.split('/');
+    if (!near) return list[0];
+    const shared = (c: ClassInfo) => {
+      const p = c.unit.path.split('/');
+      let i = 0;
+      while (i < p.length && i < near.length && p[i] === near[i]) i++;
+      return i;
+    };
+    return list.reduce((best, c) => (shared(c) > shared(best) ? c : best));
+  }
+
+  private get byFqn(): { get(fqn: string): ClassInfo | undefined; has(fqn: string): boolean } {
+    return { get: (fqn) => this.classInfo(fqn), has: (fqn) => this.byFqnAll.has(fqn) };
   }
 
   private exists(fqn: string): boolean {

@@ -94,7 +94,10 @@ export function blankMethodBodies(text: string, keep: (body: string) => boolean)
         const enclosing = [...stack].reverse().find((s) => s.kind === 'type') as { name: string } | undefined;
         const isConstructor = method?.[1] === enclosing?.name;
         const isField = /=/.test(segment.split('(')[0] ?? '');
-        const candidate = Boolean(method) && !isConstructor && !isField;
+        // An enum constant with a body (`FOO("x") {`) has no return type before its name: its body is a class body.
+        const head = method ? segment.slice(0, method.index).replace(/@[\w.]+(\s*\([^)]*\))?/g, ' ').trim() : '';
+        const enumConstant = Boolean(method) && (head === '' || head.endsWith(','));
+        const candidate = Boolean(method) && !isConstructor && !isField && !enumConstant;
         stack.push(candidate ? { kind: 'code', start: i, name: method![1]! } : { kind: 'code', start: i });
       }
       segmentStart = i + 1;
