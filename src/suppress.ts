@@ -146,9 +146,10 @@ export function parseSuppressions(file: string, kind: FileKind, text: string, ru
     // Comment closers end the directive.
     let rest = m[2]!.replace(/\s*(\*\/|-->).*$/, '');
     let reason: string | undefined;
-    const dashes = rest.search(/(^|\s)--(\s|$)/);
+    // `--` cannot appear inside an XML comment, so ` - ` and an em dash separate the reason too.
+    const dashes = rest.search(/(^|\s)(--|—|-)(\s|$)/);
     if (dashes !== -1) {
-      reason = rest.slice(dashes).replace(/^\s*--\s*/, '').trim() || undefined;
+      reason = rest.slice(dashes).replace(/^\s*(--|—|-)\s*/, '').trim() || undefined;
       rest = rest.slice(0, dashes);
     }
     let expires: string | undefined;
