@@ -74,6 +74,21 @@ describe('Java syntax tree', () => {
 });
 
 describe('Java value resolution', () => {
+  it('keeps the known text of a partly unknown string as a template, never as a value', async () => {
+    const src = javaClass(`void m(String user, String secret) {
+        Properties p = new Properties();
+        p.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\\"" + user + "\\" password=\\"" + secret + "\\";");
+        p.put("client.id", String.format("svc-%s-%d%%", user, 7));
+        p.put("group.id", user + secret);
+        new KafkaProducer<>(p);
+      }`);
+    const unit = clientUnits(await facts({ 'App.java': src }))[0]!;
+    const byKey = Object.fromEntries(unit.entries.map((e) => [e.key, [e.value, e.template]]));
+    expect(byKey['sasl.jaas.config']).toEqual([undefined, 'org.apache.kafka.common.security.scram.ScramLoginModule required username="${…}" password="${…}";']);
+    expect(byKey['client.id']).toEqual([undefined, 'svc-${…}-7%']);
+    expect(byKey['group.id']).toEqual([undefined, undefined]);
+  });
+
   it('resolves Kafka constants through imports, static imports and fully qualified names', async () => {
     const src = javaClass(
       `void m() {

@@ -27,6 +27,8 @@ interface EntryDraft {
   spelling: string;
   raw: string;
   value: string | undefined;
+  /** A partly known string: its unknown parts as `${…}` (a JAAS line around a secret read at run time). */
+  template?: string;
   fromDefault: boolean;
   location: Location;
 }
@@ -538,7 +540,40 @@ export class JavaAnalysis {
     const value = v ? text(v.value) : undefined;
     const spelling = keyExpr.k === 'lit' ? keyExpr.value : sourceText(unit, whole(keyExpr));
     const raw = value ?? (valueExpr ? sourceText(unit, whole(valueExpr)) : '');
-    return { key, spelling, raw, value, fromDefault: Boolean(v?.fromDefault), location: at ?? locate(unit, keyExpr.at) };
+    const draft: EntryDraft = { key, spelling, raw, value, fromDefault: Boolean(v?.fromDefault), location: at ?? locate(unit, keyExpr.at) };
+    if (value === undefined && valueExpr) {
+      const template = this.template(valueExpr, frame);
+      if (template) draft.template = template;
+    }
+    return draft;
+  }
+
+  /**
+   * The known text of a concatenation or `String.format` with unknown parts left as `${…}`: enough to see which
+   * login module a JAAS line names while its password is read at run time. Undefined when nothing literal is in it.
+   */
+  private template(e: Expr, frame: Frame): string | undefined {
+    let literal = false;
+    const part = (x: Expr): string => {
+      if (x.k === 'bin' && x.op === '+') return part(x.left) + part(x.right);
+      const v = this.evaluate(x, frame);
+      const t = v ? text(v.value) : undefined;
+      if (t === undefined) return '${…}';
+      literal ||= t.length > 0;
+      return t;
+    };
+    if (e.k === 'bin' && e.op === '+') {
+      const out = part(e);
+      return literal ? out : undefined;
+    }
+    if (e.k === 'call' && e.name === 'format' && e.target?.k === 'name' && e.target.parts.join('.') === 'String' && e.args[0]) {
+      const fmt = this.evaluate(e.args[0], frame);
+      const f = fmt ? text(fmt.value) : undefined;
+      if (f === undefined) return undefined;
+      let i = 1;
+      return f.replace(/%(\d+\$)?[-#+ 0,(]*\d*(\.\d+)?[sdfx]|%%/g, (m) => (m === '%%' ? '%' : e.args[i] ? part(e.args[i++]!) : '${…}'));
+    }
+    return undefined;
   }
 
   private put(map: ConfigMap, keyExpr: Expr | undefined, valueExpr: Expr | undefined, frame: Frame, ifAbsent = false): void {
@@ -1031,6 +1066,7 @@ export class JavaAnalysis {
           }
         }
         const e: ConfigEntry = { key, spelling: d.spelling, raw: d.raw, value: d.value, scope, location: d.location };
+        if (d.template !== undefined) e.template = d.template;
         if (group) e.group = group;
         if (d.fromDefault) e.fromDefault = true;
         return e;
