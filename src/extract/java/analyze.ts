@@ -638,6 +638,8 @@ export class JavaAnalysis {
     const args = e.args.map((a) => this.value(a, frame));
     const client = CLIENT_CONSTRUCTORS[fqn];
     if (client) this.reach(args, client, at, simple);
+    // The legacy FlinkKafkaProducer takes its delivery semantic as a constructor argument.
+    if (fqn === 'org.apache.flink.streaming.connectors.kafka.FlinkKafkaProducer') for (const a of e.args) this.exactlyOnce(a, frame, locate(unit, a.at));
     const scala = OLD_SCALA_CONFIGS[fqn];
     const scalaMap = scala ? args.find((a) => a.map)?.map : undefined;
     if (scala && scalaMap) {
