@@ -2,15 +2,18 @@
 // npm run bench: scans generated trees (Kafka configuration files; build files with a large lockfile; Java
 // projects) and reports time and peak RSS next to baselines measured in the same run (a Node read-everything
 // pass, and ripgrep when installed).
-// Usage: node scripts/bench.mjs [--cases configs,builds,java] [--files 10000] [--runs 3] [--keep]
+// Usage: node scripts/bench.mjs [--cases configs,builds,java,node] [--files 10000] [--runs 3] [--keep]
 //        [--java-corpus DIR]  a real large Java code base (e.g. an apache/kafka checkout) instead of a generated one
 //        (also EHCOMPAT_BENCH_JAVA_CORPUS=DIR)
+//        [--node-corpus DIR]  a real Node Kafka code base (e.g. a kafkajs or confluent-kafka-javascript checkout)
+//        (also EHCOMPAT_BENCH_NODE_CORPUS=DIR)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateJavaProject } from './bench-java.mjs';
+import { generateNodeMonorepo } from './bench-node.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -25,7 +28,10 @@ const RUNS = opt('runs', 3);
 const JAVA_SERVICE = opt('java-service', 300);
 const JAVA_LARGE = opt('java-large', 5000);
 const casesArg = args.indexOf('--cases');
-const CASES = new Set((casesArg >= 0 ? args[casesArg + 1] : 'configs,builds,java').split(','));
+const CASES = new Set((casesArg >= 0 ? args[casesArg + 1] : 'configs,builds,java,node').split(','));
+const NODE_FILES = opt('node-files', 2000);
+const nodeCorpusArg = args.indexOf('--node-corpus');
+const NODE_CORPUS = nodeCorpusArg >= 0 ? path.resolve(args[nodeCorpusArg + 1]) : process.env.EHCOMPAT_BENCH_NODE_CORPUS;
 const corpusArg = args.indexOf('--java-corpus');
 const JAVA_CORPUS = corpusArg >= 0 ? path.resolve(args[corpusArg + 1]) : process.env.EHCOMPAT_BENCH_JAVA_CORPUS;
 const cli = path.join(root, 'dist/src/bin.js');
@@ -219,4 +225,28 @@ if (CASES.has('java')) {
   }
   javaCase(label, large, { ms: 10_000, rssMb: 1536, text: 'under 10 s with peak RSS under 1.5 GB' });
 }
+/** A JS/TS tree: the scan next to reading it all and to ripgrep finding the files that import a Kafka package. */
+function nodeCase(label, dir, target) {
+  const files = walk(dir).filter((f) => /\.(m|c)?[jt]sx?$/.test(f) && !f.includes(`${path.sep}node_modules${path.sep}`));
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  console.log(`\n${label}: ${files.length} JS/TS files, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${dir.startsWith(root) ? path.relative(root, dir) : dir}`);
+  const base = readAll('node: walk + read every file', dir);
+  const rg = rgAvailable ? measure('ripgrep: files importing Kafka', 'rg', ['-l', '--no-ignore', '-g', '*.{js,ts,mjs,cjs,jsx,tsx}', '-e', "(from|require\\().['\"](kafkajs|node-rdkafka|@confluentinc/kafka-javascript|kafka-node)", dir]) : undefined;
+  const scan = scanJson('ehcompat scan (json)', dir);
+  for (const r of [base, rg, scan].filter(Boolean)) console.log(fmt(r, files.length));
+  const s = scan.report.summary;
+  console.log(`findings: ${scan.report.findings.length} (${s.error} errors, ${s.warning} warnings, ${s.note} notes); notifications: ${scan.report.notifications?.length ?? 0}`);
+  console.log(`ratio: scan / node read-all = ${(scan.ms / base.ms).toFixed(1)}x${rg ? `; scan / ripgrep = ${(scan.ms / rg.ms).toFixed(1)}x` : ' (ripgrep not installed)'}`);
+  const ok = scan.ms < target.ms && (!target.rssMb || scan.rssMb < target.rssMb);
+  console.log(`target (issue 4): ${target.text} -> ${verdict(ok)} (${(scan.ms / 1000).toFixed(2)} s, ${scan.rssMb.toFixed(0)} MB)`);
+}
+
+if (CASES.has('node')) {
+  const mono = path.join(root, '.bench', `node-monorepo-${NODE_FILES}`);
+  generateNodeMonorepo(mono, { files: NODE_FILES, kafkaShare: 0.05, testShare: 0.25 });
+  nodeCase('TypeScript monorepo (generated)', mono, { ms: 10_000, rssMb: 1024, text: `a ${NODE_FILES}-file monorepo under 10 s, peak RSS under 1 GB` });
+  if (NODE_CORPUS) nodeCase('Node Kafka code base', NODE_CORPUS, { ms: 3000, rssMb: 1024, text: 'a kafkajs-repository-sized code base under 3 s, peak RSS under 1 GB' });
+  else console.log('\n(pass --node-corpus DIR for a real Node Kafka code base, e.g. a kafkajs or confluent-kafka-javascript checkout)');
+}
+
 if (!args.includes('--keep')) rmSync(path.join(root, '.bench'), { recursive: true, force: true });

@@ -22,8 +22,11 @@ export interface SourceFile {
   kind: FileKind;
 }
 
-/** Build output, dependencies and VCS folders (ARCHITECTURE "CLI contract"). */
-const EXCLUDED_DIRS = new Set(['node_modules', '.git', '.gradle', 'vendor', '.hg', '.svn']);
+/**
+ * Build output, dependencies and VCS folders (ARCHITECTURE "CLI contract"), and the bundles JavaScript frameworks
+ * generate: they repeat the sources' Kafka code, so every finding would appear twice.
+ */
+const EXCLUDED_DIRS = new Set(['node_modules', '.git', '.gradle', 'vendor', '.hg', '.svn', 'bower_components', '.next', '.nuxt', '.output', '.svelte-kit', '.turbo', '.vercel', '.serverless', 'coverage']);
 /** Build output folders; inside a `src/` tree the same names are packages (`com/acme/build/`), so they stay. */
 const OUTPUT_DIRS = new Set(['target', 'build', 'dist', 'out']);
 

@@ -20,7 +20,9 @@ export type Library =
   | 'connect-connector'
   | 'mirrormaker'
   | 'ksqldb'
-  | 'jaas';
+  | 'jaas'
+  | 'kafkajs'
+  | 'kafka-node';
 
 export type Role = 'producer' | 'consumer' | 'admin' | 'streams';
 
@@ -58,6 +60,11 @@ export interface ConfigEntry {
   display?: string;
   /** The value is the literal fallback of a placeholder (`${X:lit}`). */
   fromDefault?: boolean;
+  /**
+   * Set when the client has no such key and the extractor derived the setting from options that decide it
+   * (kafkajs `ssl` and `sasl` → security.protocol): how messages name what is written.
+   */
+  derived?: string;
   scope: Scope;
   location: Location;
 }
@@ -91,6 +98,8 @@ export interface ClientConfig {
   entries: ConfigEntry[];
   /** Human label of the unit (`profile prod`), for messages. */
   label?: string;
+  /** The npm package a Node client comes from (`node-rdkafka`): its version decides defaults. */
+  package?: string;
   mirror?: MirrorInfo;
 }
 

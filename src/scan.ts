@@ -4,6 +4,7 @@ import { discover, type SourceFile } from './discover.js';
 import { runRules } from './engine.js';
 import { extractFile } from './extract/index.js';
 import { extractJava, ParsePool, type JavaSource } from './extract/java/index.js';
+import { extractScripts, type ScriptSource } from './extract/script/index.js';
 import { assembleBuild } from './extract/build.js';
 import { readLockfile } from './extract/lockfiles.js';
 import type { BuildFile } from './extract/build-types.js';
@@ -11,6 +12,7 @@ import { assembleSpring } from './extract/spring.js';
 import type { FileFacts, Notification } from './extract/types.js';
 import { emptyFacts, type Facts } from './facts.js';
 import { libraryKind, NPM_KAFKA_PACKAGES, type LibraryKind } from './kafka/libraries.js';
+import { NODE_PACKAGES } from './kafka/node.js';
 import { kafkaClientsVersion } from './kafka/versions.js';
 import { DEFAULT_MAX_FILE_BYTES, readSource } from './read.js';
 import { levelOn, type Finding, type Level, type Rule, type Tier } from './rule.js';
@@ -158,6 +160,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const javaFiles = files.filter((f) => f.kind === 'java').length;
   const pool = new ParsePool(options.jobs ?? defaultJobs(javaFiles));
   const javaSources: JavaSource[] = [];
+  const scriptSources: ScriptSource[] = [];
+  // A Kafka library's own repository: its examples import it by relative path.
+  const kafkaPackageRoots = new Map<string, string>();
   // Lockfiles are read later, and only when a package.json needs them.
   const toRead = files.filter((f) => f.kind !== 'lockfile');
   const perFile = toRead.map((file, i): FileFacts | undefined => {
@@ -171,6 +176,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       notifications.push(...parsed.notifications);
     }
     if (file.kind === 'java') javaSources.push({ path: file.path, text: read.text });
+    if (file.kind === 'script') scriptSources.push({ path: file.path, text: read.text });
+    if (file.kind === 'npm') {
+      const name = /"name"\s*:\s*"([^"]+)"/.exec(read.text)?.[1];
+      if (name && Object.prototype.hasOwnProperty.call(NODE_PACKAGES, name)) kafkaPackageRoots.set(path.posix.dirname(file.path), name);
+    }
     try {
       return extractFile(file.path, file.kind, read.text);
     } catch (e) {
@@ -202,6 +212,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       await pool.close();
     }
   } else await pool.close();
+  if (scriptSources.length > 0) {
+    const scripts = await extractScripts(scriptSources, kafkaPackageRoots);
+    facts.configs.push(...scripts.configs);
+    facts.apiCalls.push(...scripts.apiCalls);
+    notifications.push(...scripts.notifications);
+  }
   build.push(...readLockfiles(files, build, notifications));
   facts.dependencies.push(...assembleBuild(build));
   facts.configs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -37,6 +37,11 @@ describe('discovery', () => {
       '.git/config.properties',
       'vendor/client.properties',
       'app/src/main/java/com/acme/build/kafka.properties',
+      'web/src/kafka.ts',
+      'web/src/types.d.ts',
+      'web/public/vendor.min.js',
+      'web/.next/server/chunks/kafka.js',
+      'web/coverage/lcov-report/kafka.ts.js',
     ]);
     expect(await found(dir)).toEqual([
       'app/.env',
@@ -47,6 +52,7 @@ describe('discovery', () => {
       'app/package-lock.json',
       'app/src/main/java/com/acme/build/kafka.properties',
       'app/src/main/resources/application.yml',
+      'web/src/kafka.ts',
     ]);
   });
 

@@ -11,6 +11,7 @@ const DEFAULT_MS: Partial<Record<Library, number>> = {
   connect: 300_000,
   mirrormaker: 300_000,
   librdkafka: 900_000,
+  kafkajs: 300_000,
 };
 
 export default defineRule({
@@ -27,6 +28,7 @@ export default defineRule({
     tooHigh: '{spelling}={value} is at or above Azure\'s 240-second idle-connection limit; set metadata.max.age.ms=180000.',
     refreshTooHigh: '{spelling}={value} makes librdkafka\'s metadata.max.age.ms {effective} ms (3 × the interval), above Azure\'s 240-second idle limit; set metadata.max.age.ms=180000.',
     absent: 'no metadata.max.age.ms: the {library} default of {default} ms is above Azure\'s 240-second idle-connection limit; set metadata.max.age.ms=180000.',
+    absentKafkajs: 'no metadataMaxAge: the kafkajs default of 300000 ms is above Azure\'s 240-second idle-connection limit; set metadataMaxAge: 180000 in this {role}() call.',
   },
   check({ facts, report }) {
     for (const { entry } of effectiveEntries(facts.configs, 'metadata.max.age.ms')) {
@@ -42,8 +44,11 @@ export default defineRule({
     for (const config of facts.configs) {
       const fallback = DEFAULT_MS[config.library];
       if (!config.closed || fallback === undefined) continue;
+      // kafkajs: each producer()/consumer() is the unit; new Kafka() has no metadataMaxAge and admins refresh always.
+      if (config.library === 'kafkajs' && !config.roles.some((r) => r === 'producer' || r === 'consumer')) continue;
       if (entriesOf(config, ['metadata.max.age.ms', 'topic.metadata.refresh.interval.ms']).length > 0) continue;
-      report('absent', absenceAnchor(config), { library: config.library === 'librdkafka' ? 'librdkafka' : 'Java client', default: fallback });
+      if (config.library === 'kafkajs') report('absentKafkajs', absenceAnchor(config), { role: config.roles.includes('producer') ? 'producer' : 'consumer' });
+      else report('absent', absenceAnchor(config), { library: config.library === 'librdkafka' ? 'librdkafka' : 'Java client', default: fallback });
     }
   },
 });

@@ -4,6 +4,8 @@ import { defineRule } from '../../src/rule.js';
 
 /** The smallest default session.timeout.ms across client versions (10000 in Java ≤ 2.8 and librdkafka 1.0–1.6; 45000 later). */
 const MIN_DEFAULT_SESSION_MS = 10_000;
+/** kafkajs' sessionTimeout default (catalog §4); its rebalanceTimeout is the max.poll.interval.ms analogue. */
+const KAFKAJS_SESSION_MS = 30_000;
 
 export default defineRule({
   id: 'EH505',
@@ -24,9 +26,11 @@ export default defineRule({
       const pollMs = intValue(poll);
       if (!poll || pollMs === undefined) continue;
       const session = effective(config, 'session.timeout.ms', { scopes: ['common', 'consumer'] });
-      const sessionMs = session ? intValue(session) : MIN_DEFAULT_SESSION_MS;
+      const fallback = config.library === 'kafkajs' ? KAFKAJS_SESSION_MS : MIN_DEFAULT_SESSION_MS;
+      const sessionMs = session ? intValue(session) : fallback;
       if (sessionMs === undefined || pollMs > sessionMs) continue;
-      report('notAbove', poll.location, { spelling: poll.spelling, value: shown(poll), session: sessionMs, source: session ? '' : ', the lowest client default' });
+      const source = session ? '' : config.library === 'kafkajs' ? ", kafkajs' default" : ', the lowest client default';
+      report('notAbove', poll.location, { spelling: poll.spelling, value: shown(poll), session: sessionMs, source });
     }
   },
 });

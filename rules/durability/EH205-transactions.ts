@@ -13,6 +13,13 @@ const TRANSACTION_APIS = [
   'template.sendOffsetsToTransaction',
   'producerFactory.setTransactionIdPrefix',
   'spring.kafkaTransactionManager',
+  // kafkajs and the KafkaJS-compatible API: the transaction and every call on it (catalog EH205).
+  'producer.transaction',
+  'transaction.send',
+  'transaction.sendBatch',
+  'transaction.sendOffsets',
+  'transaction.commit',
+  'transaction.abort',
 ];
 
 export default defineRule({

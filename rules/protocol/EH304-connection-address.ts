@@ -30,7 +30,7 @@ export default defineRule({
       const wrong = eventHubs.find((h) => h.port !== EVENT_HUBS_KAFKA_PORT);
       if (wrong) report('wrongPort', entry.location, { spelling: entry.spelling, value, port: String(wrong.port) }, { level: 'error' });
       else if (eventHubs.length < hosts.length) {
-        report('notEventHubs', entry.location, { spelling: entry.spelling, value: shown(entry), source: entry.fromDefault ? ' (the placeholder\'s default)' : '' });
+        report('notEventHubs', entry.location, { spelling: entry.spelling, value: shown(entry), source: entry.fromDefault ? ' (the default used when the setting is not given)' : '' });
       } else if (eventHubs.length > 1) report('severalHosts', entry.location, { spelling: entry.spelling, count: eventHubs.length });
     }
   },

@@ -20,16 +20,22 @@ export default defineRule({
   messages: {
     explicit: '{spelling}={value} connects without TLS; Event Hubs accepts only security.protocol=SASL_SSL (port 9093) with sasl.mechanism=PLAIN or OAUTHBEARER.',
     implicit: 'no security.protocol is set, so {unit} connects with PLAINTEXT; Event Hubs needs security.protocol=SASL_SSL with sasl.mechanism=PLAIN or OAUTHBEARER.',
+    saslWithoutSsl: '{spelling} is set without ssl, so the client sends its SASL credentials over plain TCP; Event Hubs accepts only TLS on port 9093: add ssl: true.',
+    implicitNode: 'neither ssl nor sasl is set, so {unit} connects with PLAINTEXT; Event Hubs needs ssl: true and sasl with mechanism plain (username $ConnectionString) or oauthbearer.',
     connectTasks:
       'the worker sets {spelling}={value}, but its connector tasks\' {clients} clients have no security.protocol and connect with PLAINTEXT; repeat the security settings with the {prefixes}.',
   },
   check({ facts, report }) {
     for (const { entry } of effectiveEntries(facts.configs, 'security.protocol')) {
-      if (entry.value !== undefined && PLAINTEXT.has(entry.value.trim().toUpperCase())) report('explicit', entry.location, { spelling: entry.spelling, value: shown(entry) });
+      if (entry.value === undefined || !PLAINTEXT.has(entry.value.trim().toUpperCase())) continue;
+      if (entry.derived) report('saslWithoutSsl', entry.location, { spelling: entry.spelling });
+      else report('explicit', entry.location, { spelling: entry.spelling, value: shown(entry) });
     }
     for (const config of facts.configs) {
       if (config.closed && bootstrapOf(config) && entriesOf(config, 'security.protocol').length === 0 && !configuredByAzureStarter(facts, config)) {
-        report('implicit', absenceAnchor(config), { unit: unitName(config) }, { level: 'warning' });
+        // kafkajs and kafka-node have no security.protocol: ssl and sasl decide it.
+        const node = config.library === 'kafkajs' || config.library === 'kafka-node';
+        report(node ? 'implicitNode' : 'implicit', absenceAnchor(config), { unit: unitName(config) }, { level: 'warning' });
       }
       if (config.library !== 'connect') continue;
       // Connect task clients do not inherit the worker's settings (catalog EH605).

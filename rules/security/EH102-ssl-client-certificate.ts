@@ -39,7 +39,8 @@ export default defineRule({
   },
   check({ facts, report }) {
     for (const { entry } of effectiveEntries(facts.configs, 'security.protocol')) {
-      if (entry.value?.trim().toUpperCase() === 'SSL') report('protocolSsl', entry.location, { spelling: entry.spelling });
+      // kafkajs `ssl: true` without `sasl` is TLS without client authentication unless key material is set (reported below).
+      if (entry.value?.trim().toUpperCase() === 'SSL' && !entry.derived) report('protocolSsl', entry.location, { spelling: entry.spelling });
     }
     for (const { entry } of effectiveEntries(facts.configs, KEY_MATERIAL)) {
       if (shown(entry).trim() !== '') report('keyMaterial', entry.location, { spelling: entry.spelling });

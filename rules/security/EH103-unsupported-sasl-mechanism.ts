@@ -59,7 +59,8 @@ export default defineRule({
     }
     for (const dep of productionDependencies(facts.dependencies, 'msk-iam')) report('mskDependency', dep.versionAt ?? dep.declaredAt, { name: dep.name });
     for (const config of facts.configs) {
-      if (!config.closed || entriesOf(config, 'sasl.mechanism').length > 0 || configuredByAzureStarter(facts, config)) continue;
+      // kafkajs requires a mechanism in its sasl object, so it never falls back to GSSAPI (catalog EH103).
+      if (!config.closed || config.library === 'kafkajs' || config.library === 'kafka-node' || entriesOf(config, 'sasl.mechanism').length > 0 || configuredByAzureStarter(facts, config)) continue;
       // Any client of the unit on SASL without a mechanism falls back to GSSAPI (an MM2 alias, a Connect prefix).
       const sasl = entriesOf(config, 'security.protocol').find((e) => e.value?.trim().toUpperCase().startsWith('SASL_'));
       if (sasl) report('absent', absenceAnchor(config), { protocol: sasl.value!.trim().toUpperCase() }, { level: 'warning' });

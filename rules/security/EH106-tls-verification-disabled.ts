@@ -1,4 +1,4 @@
-import { effectiveEntries } from '../../src/facts.js';
+import { callsOf, effectiveEntries } from '../../src/facts.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -17,6 +17,7 @@ export default defineRule({
   messages: {
     endpoint: '{spelling}={value} turns off TLS hostname verification; Event Hubs certificates verify against public CAs, so remove the override (default https).',
     certificate: '{spelling}=false turns off TLS certificate verification; Event Hubs certificates verify against public CAs, so remove it.',
+    nodeEnv: '{call} turns off TLS certificate verification for every connection of this Node process, the Kafka client\'s included; Event Hubs certificates verify against public CAs, so remove it.',
   },
   check({ facts, report }) {
     for (const { entry } of effectiveEntries(facts.configs, 'ssl.endpoint.identification.algorithm')) {
@@ -26,5 +27,6 @@ export default defineRule({
     for (const { entry } of effectiveEntries(facts.configs, 'enable.ssl.certificate.verification')) {
       if (entry.value?.trim().toLowerCase() === 'false') report('certificate', entry.location, { spelling: entry.spelling });
     }
+    for (const c of callsOf(facts, ['node.tlsRejectUnauthorizedOff'])) report('nodeEnv', c.location, { call: c.spelling });
   },
 });

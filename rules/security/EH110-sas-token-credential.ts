@@ -21,7 +21,8 @@ export default defineRule({
   },
   check({ facts, report }) {
     for (const { entry } of effectiveEntries(facts.configs, ['sasl.password', 'sasl.jaas.config', 'jaas.options.password'], { scopes: ALL_SCOPES })) {
-      const password = entry.key === 'sasl.jaas.config' ? parseJaas(entry.value ?? entry.template ?? '')?.options.password : entry.value;
+      // A token built at run time keeps its shape (`SharedAccessSignature sr=${…}&sig=${…}`) as a template.
+      const password = entry.key === 'sasl.jaas.config' ? parseJaas(entry.value ?? entry.template ?? '')?.options.password : (entry.value ?? entry.template);
       if (password && isSasToken(password)) report('token', entry.location, { spelling: entry.spelling, token: mask(password.trim()) });
     }
   },

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { LineIndex } from '../location.js';
+import { isScriptFile } from '../kafka/node.js';
 import { kafkaFileFacts } from './client-files.js';
 import { jaasFileFacts, looksLikeJaas } from './jaas-file.js';
 import type { Located, NpmDependency, NpmPackage } from './build-types.js';
@@ -13,7 +14,7 @@ import { emptyFileFacts, type FileFacts, type RawDocument } from './types.js';
 import { readYaml } from './yaml.js';
 
 /** How a file is read. `text` files are only searched for credentials (EH107). */
-export type FileKind = 'properties' | 'conf' | 'yaml' | 'jaas' | 'text' | 'java' | 'maven' | 'gradle' | 'gradle-properties' | 'version-catalog' | 'npm' | 'lockfile';
+export type FileKind = 'properties' | 'conf' | 'yaml' | 'jaas' | 'text' | 'java' | 'script' | 'maven' | 'gradle' | 'gradle-properties' | 'version-catalog' | 'npm' | 'lockfile';
 
 /** npm lockfiles give resolved versions; they are read only when a package.json needs them, never scanned for findings. */
 export const NPM_LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml']);
@@ -29,6 +30,7 @@ export function fileKind(name: string): FileKind | undefined {
   if (base === 'gradle.properties') return 'gradle-properties';
   if (base.endsWith('.gradle') || base.endsWith('.gradle.kts')) return 'gradle';
   if (base.endsWith('.versions.toml')) return 'version-catalog';
+  if (isScriptFile(base)) return 'script';
   const ext = path.extname(base);
   switch (ext) {
     case '.properties':
@@ -181,7 +183,8 @@ export function extractFile(file: string, kind: FileKind, text: string): FileFac
       // Read on demand by src/scan.ts for the build assembly, never searched for findings.
       return facts;
     case 'java':
-      // Java code is analyzed as a project by ./java/index.ts; here only credentials are searched.
+    case 'script':
+      // Code is analyzed as a project by ./java/ and ./script/; here only credentials are searched.
       break;
     case 'text':
       if (path.extname(file).toLowerCase() === '.json') {

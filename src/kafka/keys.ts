@@ -364,6 +364,8 @@ export const LIBRARY_LABEL: Readonly<Record<Library, string>> = {
   mirrormaker: 'MirrorMaker 2',
   ksqldb: 'ksqlDB',
   jaas: 'JAAS',
+  kafkajs: 'kafkajs client',
+  'kafka-node': 'kafka-node client',
 };
 
 /** `the Java client configuration`, `the Spring Boot configuration (profile prod)`. */
