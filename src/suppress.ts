@@ -38,6 +38,7 @@ const SYNTAX: Partial<Record<FileKind, Syntax>> = {
   'version-catalog': 'hash',
   jaas: 'slash',
   java: 'slash',
+  script: 'slash',
   gradle: 'slash',
   maven: 'xml',
 };

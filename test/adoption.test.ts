@@ -74,6 +74,19 @@ class Metrics {
     expect(all.filter((i) => /EH201|EH305|EH301|EH507/.test(i)).length).toBe(8);
   });
 
+  it.each([
+    ['build.gradle', 'gradle', "dependencies {\n  // ehcompat-ignore-next-line EH301 -- legacy module\n  implementation 'org.apache.kafka:kafka-clients:0.10.2.1'\n}\n", 3],
+    ['build.gradle.kts', 'gradle', 'dependencies {\n  implementation("org.apache.kafka:kafka-clients:0.10.2.1") /* ehcompat-ignore-line EH301 */\n}\n', 2],
+    ['client.conf', 'conf', 'metadata.broker.list=k:9092\n# ehcompat-ignore-next-line EH508\nsocket.keepalive.enable=false\n', 3],
+    ['kafka_client.jaas', 'jaas', 'KafkaClient {\n  // ehcompat-ignore-next-line EH105\n  org.apache.kafka.common.security.scram.ScramLoginModule required username="u" password="p";\n};\n', 3],
+    ['.env', 'text', '# ehcompat-ignore-next-line EH107 -- local emulator\nEH_CONN=Endpoint=sb://x/;SharedAccessKeyName=a;SharedAccessKey=b\n', 2],
+    ['app.ts', 'script', "import { Kafka } from 'kafkajs';\n// ehcompat-ignore-next-line EH101\nnew Kafka({ brokers: ['k:9092'] });\n", 3],
+  ] as const)('%s: %s comments carry directives', (file, kind, text, target) => {
+    const { suppressions, notifications } = parseSuppressions(file, kind, text, names);
+    expect(notifications).toEqual([]);
+    expect(suppressions.map((s) => s.target)).toEqual([target]);
+  });
+
   it('a # after a value in a .properties file is part of the value, not a comment', () => {
     const { suppressions } = parseSuppressions('c.properties', 'properties', 'acks=0 # ehcompat-ignore-line EH201\n', names);
     expect(suppressions).toEqual([]);
