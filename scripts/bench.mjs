@@ -196,21 +196,32 @@ if (CASES.has('builds')) {
   console.log(`target (issue 5): 200 modules + a 50,000-line lockfile under 2 s -> ${verdict(scan.ms < 2000)} (${(scan.ms / 1000).toFixed(2)} s)`);
 }
 
-/** A Java tree: the scan next to reading it all and to ripgrep looking for the same Kafka tokens. */
-function javaCase(label, dir, target) {
-  const files = walk(dir).filter((f) => f.endsWith('.java'));
+/**
+ * A code tree: the scan next to reading it all and to ripgrep finding the files that matter, measured in the
+ * same run. `kind` names the files counted and the issue whose target is checked.
+ */
+function codeCase(label, dir, { kind, match, rgArgs, issue }, target) {
+  const files = walk(dir).filter((f) => match.test(f) && !f.includes(`${path.sep}node_modules${path.sep}`));
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
-  console.log(`\n${label}: ${files.length} Java files, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${dir.startsWith(root) ? path.relative(root, dir) : dir}`);
+  console.log(`\n${label}: ${files.length} ${kind} files, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${dir.startsWith(root) ? path.relative(root, dir) : dir}`);
   const base = readAll('node: walk + read every file', dir);
-  const rg = rgAvailable ? measure('ripgrep: Kafka tokens in *.java', 'rg', ['-l', '--no-ignore', '-t', 'java', '-e', 'KafkaProducer|KafkaConsumer|ProducerConfig|ConsumerConfig|AdminClient|initTransactions|NewTopic|bootstrap.servers', dir]) : undefined;
+  const rg = rgAvailable ? measure(`ripgrep: ${kind} files that matter`, 'rg', [...rgArgs, dir]) : undefined;
   const scan = scanJson('ehcompat scan (json)', dir);
   for (const r of [base, rg, scan].filter(Boolean)) console.log(fmt(r, files.length));
   const s = scan.report.summary;
   console.log(`findings: ${scan.report.findings.length} (${s.error} errors, ${s.warning} warnings, ${s.note} notes); notifications: ${scan.report.notifications?.length ?? 0}`);
   console.log(`ratio: scan / node read-all = ${(scan.ms / base.ms).toFixed(1)}x${rg ? `; scan / ripgrep = ${(scan.ms / rg.ms).toFixed(1)}x` : ' (ripgrep not installed)'}`);
   const ok = scan.ms < target.ms && (!target.rssMb || scan.rssMb < target.rssMb);
-  console.log(`target (issue 3): ${target.text} -> ${verdict(ok)} (${(scan.ms / 1000).toFixed(2)} s, ${scan.rssMb.toFixed(0)} MB)`);
+  console.log(`target (issue ${issue}): ${target.text} -> ${verdict(ok)} (${(scan.ms / 1000).toFixed(2)} s, ${scan.rssMb.toFixed(0)} MB)`);
 }
+
+const JAVA = {
+  kind: 'Java',
+  match: /\.java$/,
+  rgArgs: ['-l', '--no-ignore', '-t', 'java', '-e', 'KafkaProducer|KafkaConsumer|ProducerConfig|ConsumerConfig|AdminClient|initTransactions|NewTopic|bootstrap.servers'],
+  issue: 3,
+};
+const javaCase = (label, dir, target) => codeCase(label, dir, JAVA, target);
 
 if (CASES.has('java')) {
   const service = path.join(root, '.bench', `java-service-${JAVA_SERVICE}`);
@@ -225,21 +236,13 @@ if (CASES.has('java')) {
   }
   javaCase(label, large, { ms: 10_000, rssMb: 1536, text: 'under 10 s with peak RSS under 1.5 GB' });
 }
-/** A JS/TS tree: the scan next to reading it all and to ripgrep finding the files that import a Kafka package. */
-function nodeCase(label, dir, target) {
-  const files = walk(dir).filter((f) => /\.(m|c)?[jt]sx?$/.test(f) && !f.includes(`${path.sep}node_modules${path.sep}`));
-  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
-  console.log(`\n${label}: ${files.length} JS/TS files, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${dir.startsWith(root) ? path.relative(root, dir) : dir}`);
-  const base = readAll('node: walk + read every file', dir);
-  const rg = rgAvailable ? measure('ripgrep: files importing Kafka', 'rg', ['-l', '--no-ignore', '-g', '*.{js,ts,mjs,cjs,jsx,tsx}', '-e', "(from|require\\().['\"](kafkajs|node-rdkafka|@confluentinc/kafka-javascript|kafka-node)", dir]) : undefined;
-  const scan = scanJson('ehcompat scan (json)', dir);
-  for (const r of [base, rg, scan].filter(Boolean)) console.log(fmt(r, files.length));
-  const s = scan.report.summary;
-  console.log(`findings: ${scan.report.findings.length} (${s.error} errors, ${s.warning} warnings, ${s.note} notes); notifications: ${scan.report.notifications?.length ?? 0}`);
-  console.log(`ratio: scan / node read-all = ${(scan.ms / base.ms).toFixed(1)}x${rg ? `; scan / ripgrep = ${(scan.ms / rg.ms).toFixed(1)}x` : ' (ripgrep not installed)'}`);
-  const ok = scan.ms < target.ms && (!target.rssMb || scan.rssMb < target.rssMb);
-  console.log(`target (issue 4): ${target.text} -> ${verdict(ok)} (${(scan.ms / 1000).toFixed(2)} s, ${scan.rssMb.toFixed(0)} MB)`);
-}
+const NODE = {
+  kind: 'JS/TS',
+  match: /\.(m|c)?[jt]sx?$/,
+  rgArgs: ['-l', '--no-ignore', '-g', '*.{js,ts,mjs,cjs,jsx,tsx}', '-e', "(from|require\\().['\"](kafkajs|node-rdkafka|@confluentinc/kafka-javascript|kafka-node)"],
+  issue: 4,
+};
+const nodeCase = (label, dir, target) => codeCase(label, dir, NODE, target);
 
 if (CASES.has('node')) {
   const mono = path.join(root, '.bench', `node-monorepo-${NODE_FILES}`);

@@ -203,6 +203,16 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
     };
   };
 
+  const scanWithProgress = async (options: ScanOptions, flags: ScanFlags): Promise<ScanResult> => {
+    const bar = progress(flags);
+    if (bar.update) options.onProgress = bar.update;
+    try {
+      return await scan(options);
+    } finally {
+      bar.done();
+    }
+  };
+
   const report = (notifications: readonly Notification[], flags: ScanFlags) => {
     for (const n of notifications) {
       if (n.level === 'error' || (n.level === 'warning' && !flags.quiet) || (n.level === 'note' && flags.verbose)) io.stderr.write(formatNotification(n));
@@ -239,14 +249,7 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
             ((s.config?.baseline && existsSync(s.config.baseline) ? s.config.baseline : undefined) ?? findUp(s.scanRoot, [DEFAULT_BASELINE]));
     if (baselineFile) s.options.baseline = { file: baselineFile, data: readBaseline(baselineFile) };
     if (flags.changedSince !== undefined) s.options.onlyFiles = changedFiles(io.cwd, flags.changedSince);
-    const bar = progress(flags);
-    if (bar.update) s.options.onProgress = bar.update;
-    let result: ScanResult;
-    try {
-      result = await scan(s.options);
-    } finally {
-      bar.done();
-    }
+    const result = await scanWithProgress(s.options, flags);
     const notifications = [...result.notifications];
     const unused = flags.reportUnusedSuppressions
       ? result.unusedSuppressions.filter((u) => !s.options.onlyFiles || s.options.onlyFiles.has(path.resolve(io.cwd, u.file)))
@@ -284,14 +287,7 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
     const s = settings(paths, { ...flags, failOn: 'none', minSeverity: 'note', format: 'json' }, cmd);
     const root = existsSync(s.scanRoot) && statSync(s.scanRoot).isDirectory() ? s.scanRoot : path.dirname(s.scanRoot);
     const file = flags.output !== undefined ? path.resolve(io.cwd, flags.output) : (s.config?.baseline ?? path.join(root, DEFAULT_BASELINE));
-    const bar = progress(flags);
-    if (bar.update) s.options.onProgress = bar.update;
-    let result: ScanResult;
-    try {
-      result = await scan(s.options);
-    } finally {
-      bar.done();
-    }
+    const result = await scanWithProgress(s.options, flags);
     report(result.notifications, flags);
     await writeAtomic(file, createBaseline(result.findings, file, io.cwd));
     if (!flags.quiet) io.stderr.write(`ehcompat: wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to ${path.relative(io.cwd, file) || file}\n`);
