@@ -164,6 +164,10 @@ describe('the installed binary', () => {
     expect(res.stdout).toContain('(EH101)');
     const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);
+    // `npx ehcompat` in this checkout runs the file itself: tsc does not set the executable bit, the build does.
+    const direct = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+    expect(direct.error, 'dist/src/bin.js is not executable').toBeUndefined();
+    expect(direct.stdout).toMatch(/^ehcompat \d/);
     expect(help.stdout).toContain('Exit codes: 0');
   });
 });
