@@ -90,6 +90,25 @@ describe('SARIF of every fixture', () => {
     assertValidSarif(toSarif(result));
   });
 
+  it('validates with suppressed results and suppression notifications included', () => {
+    const [first, second, ...rest] = result.findings;
+    const withSuppressed: ScanResult = {
+      ...result,
+      findings: rest,
+      suppressed: [first!, second!].map((f) => ({ ...f, suppression: { kind: 'inSource' as const, justification: 'metrics producer, ADR-12' } })),
+      notifications: [...result.notifications, { level: 'error', kind: 'bad-suppression', file: first!.location.file, line: 1, column: 3, message: "suppression names unknown rule 'EH999'" }],
+    };
+    const log = toSarif(withSuppressed, { includeSuppressed: true });
+    assertValidSarif(log);
+    const suppressed = (log.runs[0]!.results ?? []).filter((r) => r.suppressions);
+    expect(suppressed.map((r) => r.suppressions)).toEqual([
+      [{ kind: 'inSource', justification: 'metrics producer, ADR-12' }],
+      [{ kind: 'inSource', justification: 'metrics producer, ADR-12' }],
+    ]);
+    expect(log.runs[0]!.properties?.suppressedResults).toBe(2);
+    expect(toSarif(withSuppressed).runs[0]!.results).toHaveLength(rest.length);
+  });
+
   it('validates on every tier', async () => {
     for (const tier of ['basic', 'premium', 'dedicated'] as const) assertValidSarif(toSarif(await scan({ paths: ['fixtures'], cwd: ROOT, tier })));
   });
