@@ -179,7 +179,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     if (file.kind === 'script') scriptSources.push({ path: file.path, text: read.text });
     if (file.kind === 'npm') {
       const name = /"name"\s*:\s*"([^"]+)"/.exec(read.text)?.[1];
-      if (name && Object.prototype.hasOwnProperty.call(NODE_PACKAGES, name)) kafkaPackageRoots.set(path.posix.dirname(file.path), name);
+      if (name && Object.prototype.hasOwnProperty.call(NODE_PACKAGES, name)) {
+        const dir = path.posix.dirname(file.path);
+        kafkaPackageRoots.set(dir, name);
+        const main = /"main"\s*:\s*"([^"]+)"/.exec(read.text)?.[1];
+        if (main) kafkaPackageRoots.set(path.posix.normalize(path.posix.join(dir, main)).replace(/\.[mc]?[jt]s$/, '').replace(/\/index$/, ''), name);
+      }
     }
     try {
       return extractFile(file.path, file.kind, read.text);

@@ -20,11 +20,17 @@ export default defineRule({
   fix: 'Use Standard or higher for compacted topics, size partitions under the tier cap, and create compacted event hubs in Azure (cleanupPolicy Compact).',
   reference: REF.compaction,
   messages: {
-    compact: '{spelling}={value}: {limit}; create the compacted event hub in Azure (cleanupPolicy Compact) and size it under the cap.',
+    compact: '{setting}: {limit}; create the compacted event hub in Azure (cleanupPolicy Compact) and size it under the cap.',
   },
   check({ facts, tier, report }) {
     for (const { entry } of effectiveEntries(facts.configs, 'cleanup.policy', { scopes: ['topic'] })) {
-      if (entry.value?.toLowerCase().includes('compact')) report('compact', entry.location, { spelling: entry.spelling, value: shown(entry), limit: LIMIT[tier] });
+      if (entry.value?.toLowerCase().includes('compact')) report('compact', entry.location, {
+          spelling: entry.spelling,
+          value: shown(entry),
+          // TopicBuilder's compact() says it all; `compact()=compact` would not read well.
+          setting: entry.spelling.endsWith('()') ? entry.spelling : `${entry.spelling}=${shown(entry)}`,
+          limit: LIMIT[tier],
+        });
     }
   },
 });

@@ -16,7 +16,7 @@ export default defineRule({
   fix: 'Set compression.type=none (or gzip on Premium/Dedicated), or compress payloads in the application.',
   reference: REF.overview,
   messages: {
-    codec: '{spelling}={value}: {support}; set compression.type=none{gzip} or compress payloads in the application.',
+    codec: '{spelling}={value}: {support}; {fix} or compress payloads in the application.',
   },
   check({ facts, tier, report }) {
     const allowed = COMPRESSION_CODECS[tier];
@@ -27,7 +27,11 @@ export default defineRule({
         spelling: entry.spelling,
         value: shown(entry),
         support: codec === 'gzip' ? `Event Hubs accepts gzip only on Premium and Dedicated, not on ${TIER_LABEL[tier]}` : 'Event Hubs accepts only gzip compression, and only on Premium and Dedicated',
-        gzip: allowed.includes('gzip') ? ' (or gzip)' : '',
+        // kafkajs and the KafkaJS-compatible API spell it `compression: CompressionTypes.X`.
+        fix:
+          entry.spelling === 'compression'
+            ? `use CompressionTypes.None${allowed.includes('gzip') ? ' (or CompressionTypes.GZIP)' : ''}`
+            : `set compression.type=none${allowed.includes('gzip') ? ' (or gzip)' : ''}`,
       });
     }
   },

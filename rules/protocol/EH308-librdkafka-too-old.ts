@@ -17,7 +17,7 @@ export default defineRule({
   fix: 'Upgrade to a client that bundles librdkafka 1.5.2 or later (node-rdkafka 2.10.0+, ideally librdkafka 2.x), or set request.timeout.ms=60000 explicitly.',
   reference: REF.troubleshooting,
   messages: {
-    resolved: '{name} {version}{origin} bundles librdkafka {librdkafka}, older than 1.5.2 (5-second request timeout, 2 retries); upgrade to node-rdkafka 2.10.0 or later.',
+    resolved: '{name} {version}{origin} bundles librdkafka {librdkafka} (5-second request timeout, 2 retries); upgrade to node-rdkafka 2.10.0 or later.',
     range: '{name} "{range}" only allows versions before 2.10.0, which bundle librdkafka older than 1.5.2; upgrade to node-rdkafka 2.10.0 or later.',
   },
   check({ facts, report }) {
@@ -27,7 +27,7 @@ export default defineRule({
         if (compareVersions(dep.resolved, FIRST_GOOD) < 0) {
           // Releases before the table's first line (2.5) bundle even older librdkafka.
           const row = lineRow(NODE_RDKAFKA_LIBRDKAFKA, dep.resolved);
-          const librdkafka = row ? fromTable(row, dep.resolved) : 'older than 0.11.5';
+          const librdkafka = row ? `${fromTable(row, dep.resolved)}, older than 1.5.2` : 'older than 0.11.5';
           report('resolved', dep.location, { name: dep.name, version: dep.resolved, librdkafka, origin: dep.via ? ` (${dep.via})` : '' });
         }
       } else if (dep.declared && rangeEntirelyBelow(dep.declared, FIRST_GOOD)) {

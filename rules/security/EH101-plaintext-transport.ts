@@ -34,7 +34,8 @@ export default defineRule({
     for (const config of facts.configs) {
       if (config.closed && bootstrapOf(config) && entriesOf(config, 'security.protocol').length === 0 && !configuredByAzureStarter(facts, config)) {
         // kafkajs and kafka-node have no security.protocol: ssl and sasl decide it.
-        const node = config.library === 'kafkajs' || config.library === 'kafka-node';
+        // (The KafkaJS-compatible API's `kafkaJS: { brokers }` blocks too: there `ssl` and `sasl` decide it as well.)
+        const node = config.library === 'kafkajs' || config.library === 'kafka-node' || bootstrapOf(config)?.spelling === 'brokers';
         report(node ? 'implicitNode' : 'implicit', absenceAnchor(config), { unit: unitName(config) }, { level: 'warning' });
       }
       if (config.library !== 'connect') continue;

@@ -18,7 +18,8 @@ export function jaasFileFacts(index: LineIndex): ClientConfig[] {
     if (m[2] !== 'KafkaClient') continue;
     const bodyStart = (m.index ?? 0) + m[0].indexOf('{') + 1;
     // Blank out comments (keeping offsets) so the login module line is found and the value is the JAAS text only.
-    const body = (m[3] ?? '').replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (c) => c.replace(/[^\n]/g, ' '));
+    // Comments are blanked (positions kept); quoted values are skipped, so `sb://host/` in a password stays.
+    const body = (m[3] ?? '').replace(/"(?:[^"\\]|\\.)*"|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (c) => (c.startsWith('"') ? c : c.replace(/[^\n]/g, ' ')));
     const lead = body.length - body.trimStart().length;
     const start = bodyStart + lead;
     const end = bodyStart + body.trimEnd().length;

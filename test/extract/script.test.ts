@@ -249,6 +249,38 @@ const producer = kafka.producer({ kafkaJS: { acks: 0, compression: KafkaJS.Compr
   });
 });
 
+describe('JS/TS: code bases of their own kind', () => {
+  it("a Kafka package's own repository: examples import it by path ('..', '../', '../index', its main file)", async () => {
+    const roots = new Map([['.', 'node-rdkafka'], ['librdkafka', 'node-rdkafka']]);
+    const src = (spec: string) => `const Kafka = require('${spec}');\nnew Kafka.Producer({ 'metadata.broker.list': 'k:9092' });\n`;
+    for (const spec of ['..', '../', '../index', '../index.js', '../librdkafka', '../librdkafka.js']) {
+      const r = await extractScripts([{ path: 'bench/p.js', text: src(spec) }], roots);
+      expect(r.configs.map((c) => c.library), spec).toEqual(['librdkafka']);
+    }
+    const other = await extractScripts([{ path: 'bench/p.js', text: src('../lib/util') }], roots);
+    expect(other.configs).toEqual([]);
+  });
+
+  it('a class field set to null in the constructor and to a client later is that client', async () => {
+    const r = await facts({
+      'transporter.js': `class T {
+  constructor() { this.client = null; this.admin = null; }
+  async connect() {
+    let Kafka;
+    try { Kafka = require('kafkajs').Kafka; } catch (e) { throw e; }
+    this.client = new Kafka(this.opts);
+    this.admin = this.client.admin();
+  }
+  async disconnect() { this.admin = null; }
+  async topics(topics) { await this.admin.createTopics({ topics }); }
+}
+module.exports = T;
+`,
+    });
+    expect(r.apiCalls.map((c) => `${c.api}:${c.location.line}`)).toEqual(['admin.createTopics:10']);
+  });
+});
+
 describe('JS/TS bad input', () => {
   it('a syntax error is one notification with its position, and the file gives no facts', async () => {
     const r = await facts({ 'src/broken.ts': "import { Kafka } from 'kafkajs';\nconst k = new Kafka({ brokers: ['a:9092'], });\nconst x = {a: 1,, };\n" });

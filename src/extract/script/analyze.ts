@@ -668,7 +668,9 @@ export class ScriptAnalysis {
       if (!ts.isClassLike(n)) ts.forEachChild(n, find);
     };
     for (const m of cls.members) ts.forEachChild(m, find);
-    if (assigned.length === 1) return this.eval(assigned[0]!, { mod: env.mod, depth: env.depth });
+    // `this.admin = null` in a constructor or a disconnect() only says "not yet" or "no more".
+    const values = assigned.filter((e) => e.kind !== this.sk.NullKeyword && !(ts.isIdentifier(e) && e.text === 'undefined'));
+    if (values.length === 1) return this.eval(values[0]!, { mod: env.mod, depth: env.depth });
     if (declared?.type) return this.typed(declared.type, env);
     // Constructor parameter properties (`constructor(private readonly producer: Producer)`).
     for (const m of cls.members) {
@@ -882,11 +884,12 @@ export class ScriptAnalysis {
     return UNK;
   }
 
+  /** A commit run for every message: inside `eachMessage` and not under a condition (`if (++n % 100 === 0)`). */
   private insideEachMessage(c: ts.Node): boolean {
     const ts = this.ts;
     for (let n: ts.Node | undefined = c.parent; n; n = n.parent) {
       if ((ts.isPropertyAssignment(n) || ts.isMethodDeclaration(n)) && n.name && propName(ts, n.name) === 'eachMessage') return true;
-      if (ts.isSourceFile(n)) return false;
+      if (ts.isIfStatement(n) || ts.isConditionalExpression(n) || ts.isSwitchStatement(n) || ts.isSourceFile(n)) return false;
     }
     return false;
   }

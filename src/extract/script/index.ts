@@ -12,7 +12,7 @@ export interface ScriptSource {
   text: string;
 }
 
-const RELATIVE_IMPORT = /(?:from\s*|require\s*\(\s*|import\s*\(\s*|import\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
+const RELATIVE_IMPORT = /(?:from\s*|require\s*\(\s*|import\s*\(\s*|import\s+)['"](\.{1,2}(?:\/[^'"]*)?)['"]/g;
 
 let tsModule: typeof ts | undefined;
 
@@ -44,12 +44,15 @@ export interface ScriptResult extends ScriptFacts {
  */
 function packageRoot(from: string, spec: string, roots: ReadonlyMap<string, string>): string | undefined {
   if (roots.size === 0) return undefined;
-  let target = path.posix.normalize(path.posix.join(path.posix.dirname(from), spec)).replace(/\/$/, '');
-  if (/^(.*\/)?index(\.[mc]?[jt]s)?$/.test(target)) target = path.posix.dirname(target);
+  let target = path.posix.normalize(path.posix.join(path.posix.dirname(from), spec)).replace(/\/$/, '').replace(/\.[mc]?[jt]s$/, '');
+  if (/^(.*\/)?index$/.test(target)) target = path.posix.dirname(target);
   return roots.get(target === '' ? '.' : target);
 }
 
-/** `packageRoots`: folder → name of the scanned package.json files that are a Kafka package themselves. */
+/**
+ * `packageRoots`: the folder of each scanned package.json that is a Kafka package itself, and its `main` file
+ * without extension (`node-rdkafka/librdkafka`) → the package name.
+ */
 export async function extractScripts(sources: readonly ScriptSource[], packageRoots: ReadonlyMap<string, string> = new Map()): Promise<ScriptResult> {
   const byPath = new Map(sources.map((s) => [s.path, s]));
   const importsOwnPackage = (s: ScriptSource) => packageRoots.size > 0 && relativeImports(s.text).some((spec) => packageRoot(s.path, spec, packageRoots) !== undefined);
