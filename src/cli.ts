@@ -113,6 +113,24 @@ function checkPattern(pattern: string, from: string): void {
   if (problem) throw new UsageError(`${from} pattern '${pattern}' ${problem}`);
 }
 
+/** The repository the working directory is in (a `.git` folder or file above it), without running git. */
+function gitRoot(cwd: string): string | undefined {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    if (dir === path.dirname(dir)) return undefined;
+  }
+}
+
+/** The deepest folder that holds every path (a file's own folder for a single file). */
+function commonFolder(paths: readonly string[]): string {
+  const dirs = paths.map((p) => (existsSync(p) && statSync(p).isDirectory() ? p : path.dirname(p)));
+  let common = dirs[0]!;
+  for (const d of dirs.slice(1)) {
+    while (common !== path.dirname(common) && d !== common && !d.startsWith(common + path.sep)) common = path.dirname(common);
+  }
+  return common;
+}
+
 function findRule(idOrName: string) {
   const key = idOrName.toLowerCase();
   return RULES.find((r) => r.id.toLowerCase() === key || r.name === key || `${r.id}-${r.name}`.toLowerCase() === key);
@@ -150,24 +168,30 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
   /** Flags win over the config file, the config file over defaults; patterns are checked before anything runs. */
   const settings = (paths: string[], flags: ScanFlags, cmd: Command) => {
     const given = (name: string) => cmd.getOptionValueSource(name) === 'cli';
-    const scanRoot = path.resolve(io.cwd, paths[0] ?? '.');
+    // A path that does not exist is a typo, not an empty repository: nothing is written, nothing is uploaded.
+    for (const p of paths) {
+      if (!existsSync(path.resolve(io.cwd, p))) throw new UsageError(`path '${p}' does not exist${/^[a-z-]+$/.test(p) ? ` (commands: scan, baseline, rules, explain)` : ''}`);
+    }
+    // Settings come from where the paths are: their common folder (the config and baseline do not depend on order).
+    const scanRoot = commonFolder((paths.length > 0 ? paths : ['.']).map((p) => path.resolve(io.cwd, p)));
     let config: FileConfig | undefined;
     if (flags.config !== false) {
       const file = typeof flags.config === 'string' ? path.resolve(io.cwd, flags.config) : findConfig(scanRoot);
       if (typeof flags.config === 'string' && !existsSync(file!)) throw new UsageError(`config file ${flags.config} does not exist`);
       if (file) config = loadConfig(file, ruleIndex(RULES));
     }
-    const include = [...(config?.include ?? []), ...flags.include];
-    const exclude = [...(config?.exclude ?? []), ...flags.exclude];
-    for (const p of include) checkPattern(p, '--include');
-    for (const p of exclude) checkPattern(p, '--exclude');
+    for (const p of flags.include) checkPattern(p, '--include');
+    for (const p of flags.exclude) checkPattern(p, '--exclude');
+    for (const p of config?.include ?? []) checkPattern(p, `${config!.file}: include`);
+    for (const p of config?.exclude ?? []) checkPattern(p, `${config!.file}: exclude`);
     const options: ScanOptions = {
       paths,
       cwd: io.cwd,
       tier: flags.tier ?? config?.tier ?? 'standard',
       includeTests: flags.includeTests ?? config?.includeTests ?? false,
-      include,
-      exclude,
+      include: flags.include,
+      exclude: flags.exclude,
+      ...(config?.include || config?.exclude ? { scoped: { base: path.dirname(config.file), include: config.include ?? [], exclude: config.exclude ?? [] } } : {}),
       gitignore: flags.gitignore,
       maxFileBytes: Math.round(flags.maxFileSize * 1024 * 1024),
       inlineSuppressions: flags.inlineSuppressions,
@@ -215,7 +239,9 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
 
   const report = (notifications: readonly Notification[], flags: ScanFlags) => {
     for (const n of notifications) {
-      if (n.level === 'error' || (n.level === 'warning' && !flags.quiet) || (n.level === 'note' && flags.verbose)) io.stderr.write(formatNotification(n));
+      // Unused suppressions were asked for (--report-unused-suppressions): -q does not hide them.
+      const asked = n.kind === 'unused-suppression';
+      if (n.level === 'error' || (n.level === 'warning' && (!flags.quiet || asked)) || (n.level === 'note' && flags.verbose)) io.stderr.write(formatNotification(n));
     }
   };
 
@@ -248,7 +274,7 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
           : // A configured baseline may not be written yet; only one named on the command line must exist.
             ((s.config?.baseline && existsSync(s.config.baseline) ? s.config.baseline : undefined) ?? findUp(s.scanRoot, [DEFAULT_BASELINE]));
     if (baselineFile) s.options.baseline = { file: baselineFile, data: readBaseline(baselineFile) };
-    if (flags.changedSince !== undefined) s.options.onlyFiles = changedFiles(io.cwd, flags.changedSince);
+    if (flags.changedSince !== undefined) s.options.onlyFiles = changedFiles(existsSync(s.scanRoot) && statSync(s.scanRoot).isDirectory() ? s.scanRoot : path.dirname(s.scanRoot), flags.changedSince);
     const result = await scanWithProgress(s.options, flags);
     const notifications = [...result.notifications];
     const unused = flags.reportUnusedSuppressions
@@ -266,7 +292,8 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
     }
     const blobBase =
       io.env.GITHUB_REPOSITORY && io.env.GITHUB_SHA ? `${io.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${io.env.GITHUB_REPOSITORY}/blob/${io.env.GITHUB_SHA}/` : undefined;
-    const plain = { cwd: io.cwd, color: false, quiet: false, includeSuppressed: flags.includeSuppressed ?? false, ...(blobBase ? { blobBase } : {}) };
+    const repoRoot = gitRoot(io.cwd);
+    const plain = { cwd: io.cwd, color: false, quiet: false, includeSuppressed: flags.includeSuppressed ?? false, ...(blobBase ? { blobBase } : {}), ...(repoRoot ? { pathBase: repoRoot } : {}) };
     const toFile = flags.output !== undefined;
     const main = write(flags.format, visible, { ...plain, color: !toFile && useColor(flags.color, io.env, io.stdout.isTTY), quiet: flags.quiet ?? false });
     if (toFile) await writeAtomic(path.resolve(io.cwd, flags.output!), main);
@@ -289,6 +316,12 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
     const file = flags.output !== undefined ? path.resolve(io.cwd, flags.output) : (s.config?.baseline ?? path.join(root, DEFAULT_BASELINE));
     const result = await scanWithProgress(s.options, flags);
     report(result.notifications, flags);
+    // An incomplete scan would write an incomplete baseline, and every finding it misses would count as new later.
+    if (result.notifications.some((n) => n.level === 'error')) {
+      io.stderr.write(`ehcompat: the scan is incomplete, so ${path.relative(io.cwd, file) || file} was not written\n`);
+      code = EXIT.error;
+      return;
+    }
     await writeAtomic(file, createBaseline(result.findings, file, io.cwd));
     if (!flags.quiet) io.stderr.write(`ehcompat: wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to ${path.relative(io.cwd, file) || file}\n`);
     code = result.notifications.some((n) => n.level === 'error') ? EXIT.error : EXIT.ok;

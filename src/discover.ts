@@ -12,6 +12,8 @@ export interface DiscoverOptions {
   include: string[];
   exclude: string[];
   gitignore: boolean;
+  /** Patterns of a config file: relative to its folder, whatever folder is scanned. */
+  scoped?: { base: string; include: string[]; exclude: string[] };
 }
 
 export interface SourceFile {
@@ -65,6 +67,14 @@ export async function discover(options: DiscoverOptions): Promise<{ files: Sourc
   const seenFiles = new Set<string>();
   const include = makeMatcher(options.include);
   const exclude = makeMatcher(options.exclude);
+  const scopedInclude = makeMatcher(options.scoped?.include ?? []);
+  const scopedExclude = makeMatcher(options.scoped?.exclude ?? []);
+  /** Path relative to the config file's folder, or undefined outside it (its patterns do not apply there). */
+  const scopedRel = (abs: string): string | undefined => {
+    if (!options.scoped) return undefined;
+    const r = toPosix(path.relative(options.scoped.base, abs));
+    return r === '' || r.startsWith('../') || r === '..' || path.isAbsolute(r) ? undefined : r;
+  };
   const rootReals: string[] = [];
   for (const root of options.roots) {
     try {
@@ -86,6 +96,9 @@ export async function discover(options: DiscoverOptions): Promise<{ files: Sourc
       if (!options.includeTests && isTestPath(rel)) return;
       if (include && !include.ignores(rel)) return;
       if (exclude?.ignores(rel)) return;
+      const sr = scopedRel(abs);
+      if (sr !== undefined && scopedInclude && !scopedInclude.ignores(sr)) return;
+      if (sr !== undefined && scopedExclude?.ignores(sr)) return;
     }
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
@@ -143,6 +156,8 @@ export async function discover(options: DiscoverOptions): Promise<{ files: Sourc
         if (EXCLUDED_DIRS.has(entry.name)) continue;
         if (OUTPUT_DIRS.has(entry.name) && !rel.split('/').slice(0, -1).includes('src')) continue;
         if (exclude?.ignores(`${rel}/`)) continue;
+        const sr = scopedRel(abs);
+        if (sr !== undefined && scopedExclude?.ignores(`${sr}/`)) continue;
         walk(abs, childReal, root, here, new Set([...ancestors, childReal]));
       } else if (isFile) {
         addFile(abs, childReal, rel, false);

@@ -66,6 +66,11 @@ function runOne(rule: Rule, facts: Facts, tier: Tier, level: Level, out: Pending
 }
 
 
+/** `ehcompat/v1` fingerprint hash: rule, path, evidence hash; a report that shows other paths recomputes it. */
+export function fingerprintHash(ruleId: string, file: string, evidenceHash: string): string {
+  return createHash('sha256').update(`${ruleId}\0${file}\0${evidenceHash}`).digest('hex').slice(0, 32);
+}
+
 /** Runs every rule that reports on the tier; a rule that throws is reported with its id and file, the others go on. */
 export function runRules(rules: readonly Rule[], facts: Facts, tier: Tier): { findings: Finding[]; notifications: Notification[] } {
   const pending: Pending[] = [];
@@ -100,10 +105,10 @@ export function runRules(rules: readonly Rule[], facts: Facts, tier: Tier): { fi
   );
   const occurrences = new Map<string, number>();
   const findings = sorted.map(({ evidence, ...f }) => {
-    const hash = createHash('sha256').update(`${f.ruleId}\0${f.location.file}\0${evidence}`).digest('hex').slice(0, 32);
+    const evidenceHash = createHash('sha256').update(`${f.ruleId}\0${evidence}`).digest('hex').slice(0, 32);
+    const hash = fingerprintHash(f.ruleId, f.location.file, evidenceHash);
     const n = (occurrences.get(hash) ?? 0) + 1;
     occurrences.set(hash, n);
-    const evidenceHash = createHash('sha256').update(`${f.ruleId}\0${evidence}`).digest('hex').slice(0, 32);
     return { ...f, fingerprint: `${hash}:${n}`, evidence: evidenceHash };
   });
   return { findings, notifications };

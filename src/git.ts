@@ -29,7 +29,8 @@ export function changedFiles(cwd: string, ref: string): Set<string> {
     throw new GitError(`cannot compare with '${ref}': ${(e as Error).message}`);
   }
   const changed = git(cwd, ['diff', '--name-only', '-z', '--no-renames', base]).split('\0');
-  const untracked = git(cwd, ['ls-files', '--others', '--exclude-standard', '-z', '--full-name']).split('\0');
+  // From the top: run in a subfolder, ls-files would list only that folder's untracked files.
+  const untracked = git(top, ['ls-files', '--others', '--exclude-standard', '-z', '--full-name']).split('\0');
   const out = new Set<string>();
   for (const f of [...changed, ...untracked]) if (f) out.add(path.resolve(top, f));
   return out;

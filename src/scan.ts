@@ -32,6 +32,8 @@ export interface ScanOptions {
   rules?: readonly Rule[];
   /** Java parse threads; default: up to 2 when a project has enough Java to parse. */
   jobs?: number;
+  /** include/exclude of a config file, relative to its folder. */
+  scoped?: { base: string; include: string[]; exclude: string[] };
   /** Per-rule level on every tier it reports on, or `off` (config file `rules:`). */
   levels?: Readonly<Record<string, Level | 'off'>>;
   /** Honour `ehcompat-ignore-*` comments (default true; off for audits). */
@@ -155,7 +157,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     include: options.include ?? [],
     exclude: options.exclude ?? [],
     gitignore: options.gitignore ?? true,
+    ...(options.scoped ? { scoped: options.scoped } : {}),
   });
+  const includes = (options.include?.length ?? 0) + (options.scoped?.include.length ?? 0);
+  if (includes > 0 && files.length === 0) {
+    // An upload of an empty SARIF closes every open alert: a pattern that matches nothing must not pass quietly.
+    notifications.push({ level: 'error', kind: 'nothing-matched', message: `no file matches the include patterns (${[...(options.include ?? []), ...(options.scoped?.include ?? [])].join(', ')})${options.scoped?.include.length ? `; config patterns are relative to ${options.scoped.base}` : ''}` });
+  }
   // Parse threads start now, so java-parser loads while the other files are read.
   const javaFiles = files.filter((f) => f.kind === 'java').length;
   const pool = new ParsePool(options.jobs ?? defaultJobs(javaFiles));

@@ -32,7 +32,8 @@ const SYNTAX: Partial<Record<FileKind, Syntax>> = {
   // java.util.Properties: only a line starting with # or ! is a comment; a # after a value is part of the value.
   properties: 'hash-line',
   'gradle-properties': 'hash-line',
-  conf: 'hash',
+  // librdkafka config files read like Java properties: `#` starts a comment only at the start of a line.
+  conf: 'hash-line',
   yaml: 'hash',
   text: 'hash',
   'version-catalog': 'hash',
@@ -44,6 +45,13 @@ const SYNTAX: Partial<Record<FileKind, Syntax>> = {
 };
 
 export const MARKER = 'ehcompat-ignore-';
+/** What comes right before a directive: the comment's opener in the file's syntax. */
+const OPENER: Record<Syntax, RegExp> = {
+  'hash-line': /^\s*[#!]\s*$/,
+  hash: /(^|\s)#\s*$/,
+  slash: /(\/\/|\/\*+|^\s*\*)\s*$/,
+  xml: /<!--\s*$/,
+};
 const DIRECTIVE = /ehcompat-ignore-([a-z-]+)(.*)$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -135,9 +143,18 @@ export function parseSuppressions(file: string, kind: FileKind, text: string, ru
   lines.forEach((raw, i) => {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const at = line.indexOf(MARKER);
-    if (at === -1 || !inComment(line, i)(at)) return;
-    const m = DIRECTIVE.exec(line.slice(at));
+    if (at === -1) return;
     const problem = (message: string) => notifications.push({ level: 'error', kind: 'bad-suppression', file, line: i + 1, column: at + 1, message });
+    if (!inComment(line, i)(at)) {
+      // `acks=0 # ehcompat-ignore-line EH201` in a .properties file: the directive became part of the value.
+      if (syntax === 'hash-line' && /#\s*$/.test(line.slice(0, at)) && DIRECTIVE.test(line.slice(at))) {
+        problem('in this file a # after a value is part of the value, so this directive is not a comment (and changes the value); put ehcompat-ignore-next-line on the line before');
+      }
+      return;
+    }
+    // A directive starts its comment; prose that mentions one (`/** Use ehcompat-ignore-next-line … */`) is not one.
+    if (!OPENER[syntax].test(line.slice(0, at))) return;
+    const m = DIRECTIVE.exec(line.slice(at));
     if (!m) return;
     const kindText = m[1]!;
     if (kindText !== 'next-line' && kindText !== 'line' && kindText !== 'file') {
@@ -158,7 +175,8 @@ export function parseSuppressions(file: string, kind: FileKind, text: string, ru
     for (const token of rest.split(/[\s,]+/).filter(Boolean)) {
       if (token.startsWith('exp:')) {
         const date = token.slice(4);
-        if (!DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+        // Round-tripped: Date.parse accepts 2026-02-30 as 2 March.
+        if (!DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
           problem(`suppression expiry '${token}' is not a date; write exp:YYYY-MM-DD`);
           return;
         }

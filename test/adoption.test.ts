@@ -87,9 +87,12 @@ class Metrics {
     expect(suppressions.map((s) => s.target)).toEqual([target]);
   });
 
-  it('a # after a value in a .properties file is part of the value, not a comment', () => {
-    const { suppressions } = parseSuppressions('c.properties', 'properties', 'acks=0 # ehcompat-ignore-line EH201\n', names);
-    expect(suppressions).toEqual([]);
+  it('a # after a value in a .properties or librdkafka file is part of the value: an error says so', () => {
+    for (const [file, kind] of [['c.properties', 'properties'], ['c.conf', 'conf']] as const) {
+      const { suppressions, notifications } = parseSuppressions(file, kind, 'acks=0 # ehcompat-ignore-line EH201\n', names);
+      expect(suppressions).toEqual([]);
+      expect(notifications.map((n) => [n.level, n.line, n.message.slice(0, 45)])).toEqual([['error', 1, 'in this file a # after a value is part of the']]);
+    }
     const yaml = parseSuppressions('a.yml', 'yaml', 'acks: 0 # ehcompat-ignore-line EH201\nurl: "http://x#ehcompat-ignore-line EH201"\n', names);
     expect(yaml.suppressions.map((s) => s.line)).toEqual([1]);
   });
@@ -98,6 +101,16 @@ class Metrics {
     const text = 'class A {\n  String s = "ehcompat-ignore-line EH201";\n  // ehcompat-ignore-file EH101 -- all of it\n}\n';
     const { suppressions } = parseSuppressions('A.java', 'java', text, names);
     expect(suppressions).toEqual([{ file: 'A.java', line: 3, column: 6, kind: 'file', rules: ['EH101'], reason: 'all of it' }]);
+  });
+
+  it('prose that mentions a directive is not one', () => {
+    const text = '/** Use ehcompat-ignore-next-line to silence a rule. */\n// see the docs for ehcompat-ignore-file usage\n# ehcompat-ignore-line in YAML\n';
+    expect(parseSuppressions('A.java', 'java', text, names)).toEqual({ suppressions: [], notifications: [] });
+  });
+
+  it('an expiry date that is not on the calendar is an error', () => {
+    const { notifications } = parseSuppressions('c.properties', 'properties', '# ehcompat-ignore-next-line EH201 exp:2026-02-30\nacks=0\n', names);
+    expect(notifications.map((n) => n.message)).toEqual(['suppression expiry \'exp:2026-02-30\' is not a date; write exp:YYYY-MM-DD']);
   });
 
   it('stacks next-line directives and accepts rule names and comma lists', () => {
@@ -151,6 +164,8 @@ class Metrics {
     const res = await cli(['scan', '.', '--format', 'compact', '--report-unused-suppressions'], { cwd: dir });
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('client.properties:7:3: ehcompat-ignore-next-line EH305 suppresses nothing');
+    // Asked for explicitly, so -q does not hide it.
+    expect((await cli(['scan', '.', '-q', '--report-unused-suppressions'], { cwd: dir })).stderr).toContain('suppresses nothing');
   });
 
   it('SARIF leaves suppressed results out unless --include-suppressed, which marks them inSource', async () => {
@@ -204,6 +219,18 @@ describe('.ehcompat.yaml', () => {
       expect(res.stderr.trim().split('\n')).toHaveLength(1);
       expect(res.stderr).toContain(`'${bad}'`);
     }
+  });
+
+  it("config patterns are relative to the config file's folder, whatever folder is scanned; matching nothing is exit 2", async () => {
+    const dir = repo({ '.ehcompat.yaml': 'include: [services/]\nexclude: [services/legacy/]\n', 'services/orders/client.properties': PROBLEMS, 'services/legacy/client.properties': PROBLEMS, 'tools/client.properties': PROBLEMS });
+    for (const [cwd, target] of [[dir, '.'], [dir, 'services'], [path.join(dir, 'services'), '.']] as const) {
+      const res = await cli(['scan', target, '--format', 'json', '--fail-on', 'none'], { cwd });
+      const files = new Set(JSON.parse(res.stdout).findings.map((f: { path: string }) => f.path));
+      expect([...files], `${cwd} ${target}`).toEqual(['services/orders/client.properties']);
+    }
+    const none = await cli(['scan', 'tools', '--format', 'sarif'], { cwd: dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no file matches the include patterns (services/); config patterns are relative to');
   });
 
   it.each([
@@ -263,6 +290,15 @@ describe('baseline', () => {
     expect((await findings(dir)).ids).toEqual([]);
   });
 
+  it('an incomplete scan writes no baseline: the one there stays', async () => {
+    const dir = repo({ 'client.properties': `${CLEAN}acks=0\n`, 'broken/pom.xml': '<project><dependencies>' });
+    writeFileSync(path.join(dir, '.ehcompat-baseline.json'), '{"kept": true}');
+    const res = await cli(['baseline', '.'], { cwd: dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('the scan is incomplete, so .ehcompat-baseline.json was not written');
+    expect(readFileSync(path.join(dir, '.ehcompat-baseline.json'), 'utf8')).toBe('{"kept": true}');
+  });
+
   it('the same problem in another file is new', async () => {
     const dir = repo({ 'a/client.properties': `${CLEAN}acks=0\n` });
     await cli(['baseline', '.', '-o', 'triage/known.json'], { cwd: dir });
@@ -299,6 +335,10 @@ describe('--changed-since', () => {
     project({ 'new/client.properties': `${CLEAN}acks=0\n` }, dir);
     const { ids } = await findings(dir, ['--changed-since', 'main']);
     expect(ids).toEqual(['EH201 edited/client.properties:7', 'EH201 new/client.properties:7']);
+    // From outside the repository, and from a subfolder (untracked files of other folders still count).
+    expect((await cli(['scan', dir, '--format', 'json', '--fail-on', 'none', '--changed-since', 'main'], { cwd: path.dirname(dir) })).code).toBe(0);
+    const sub = await cli(['scan', '..', '--format', 'json', '--fail-on', 'none', '--changed-since', 'main'], { cwd: path.join(dir, 'old') });
+    expect(JSON.parse(sub.stdout).findings.map((f: { path: string }) => f.path)).toEqual(['edited/client.properties', 'new/client.properties']);
     const bad = await cli(['scan', '.', '--changed-since', 'no-such-ref'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^ehcompat: --changed-since: cannot compare with 'no-such-ref'/);
@@ -306,6 +346,20 @@ describe('--changed-since', () => {
 });
 
 describe('github and markdown formats', () => {
+  it('machine formats use paths from the repository root, wherever the scan runs; text stays relative to the cwd', async () => {
+    const dir = repo({ 'svc/a/client.properties': `${CLEAN}acks=0\n` });
+    const cwd = path.join(dir, 'svc');
+    const gh = await cli(['scan', '.', '--format', 'github', '--fail-on', 'none'], { cwd });
+    expect(gh.stdout).toContain('file=svc/a/client.properties,');
+    const sarif = JSON.parse((await cli(['scan', '.', '--format', 'sarif', '--fail-on', 'none'], { cwd })).stdout);
+    const fromRoot = JSON.parse((await cli(['scan', 'svc', '--format', 'sarif', '--fail-on', 'none'], { cwd: dir })).stdout);
+    const uri = (log: typeof sarif) => log.runs[0].results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>; partialFingerprints: Record<string, string> }) => [r.locations[0]!.physicalLocation.artifactLocation.uri, r.partialFingerprints['ehcompat/v1']]);
+    expect(uri(sarif)).toEqual(uri(fromRoot));
+    expect(uri(sarif)[0][0]).toBe('svc/a/client.properties');
+    expect((await cli(['scan', '.', '--format', 'compact', '--fail-on', 'none'], { cwd })).stdout).toContain(path.join(dir, 'svc/a/client.properties'));
+    expect((await cli(['scan', '.', '--no-color', '--fail-on', 'none'], { cwd })).stdout.startsWith('a/client.properties\n')).toBe(true);
+  });
+
   it('github: workflow commands with escaped properties, most severe first, capped per level with an overflow notice', async () => {
     const files: Record<string, string> = { 'a,b:c/client.properties': `${CLEAN}acks=0\n` };
     for (let i = 10; i < 22; i++) files[`s${i}/client.properties`] = `${CLEAN}acks=0\n`;

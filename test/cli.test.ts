@@ -28,10 +28,13 @@ describe('exit codes', () => {
     expect((await cli(['scan', '--format', 'xml'])).code).toBe(2);
   });
 
-  it('2 when a path is missing or a file could not be scanned, findings still printed', async () => {
-    const missing = await cli(['scan', 'does-not-exist']);
+  it('2 when a path is missing (nothing written) or a file could not be scanned (findings still printed)', async () => {
+    const dir = project({ 'client.properties': 'bootstrap.servers=kafka:9092\n' });
+    const missing = await cli(['scan', 'does-not-exist', '--sarif-output', 'out.sarif'], { cwd: dir });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('does-not-exist: path does not exist');
+    expect(missing.stderr).toBe("ehcompat: path 'does-not-exist' does not exist (commands: scan, baseline, rules, explain)\n");
+    expect(missing.stdout).toBe('');
+    expect(existsSync(path.join(dir, 'out.sarif')), 'no empty SARIF to upload').toBe(false);
     const bad = await cli(['scan', 'fixtures/bad-input', '--no-color']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('binary.properties');

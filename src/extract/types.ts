@@ -37,7 +37,8 @@ export type NotificationKind =
   | 'rule-error'
   | 'bad-suppression'
   | 'unused-suppression'
-  | 'expired-suppression';
+  | 'expired-suppression'
+  | 'nothing-matched';
 
 /** Something the user should know about the scan itself: a file skipped or only partly understood. */
 export interface Notification {

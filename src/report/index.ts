@@ -8,11 +8,14 @@ import { writeSarif } from './sarif.js';
 import { writeText } from './text.js';
 
 export { counts, type WriteOptions } from './common.js';
+import { rebasePaths } from './common.js';
 
 export const FORMATS = ['text', 'compact', 'json', 'sarif', 'github', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export function write(format: Format, result: ScanResult, options: WriteOptions): string {
+export function write(format: Format, given: ScanResult, options: WriteOptions): string {
+  const rootRelative = format === 'sarif' || format === 'json' || format === 'github' || format === 'markdown';
+  const result = rootRelative && options.pathBase ? rebasePaths(given, options.cwd, options.pathBase) : given;
   switch (format) {
     case 'text':
       return writeText(result, options);

@@ -29,6 +29,7 @@ const NOTIFICATION_TEXT: Record<NotificationKind, string> = {
   'bad-suppression': 'An ehcompat-ignore comment is malformed or names an unknown rule; it suppresses nothing.',
   'unused-suppression': 'An ehcompat-ignore comment suppresses no finding.',
   'expired-suppression': 'An ehcompat-ignore comment is past its expiry date; the finding is reported again.',
+  'nothing-matched': 'The include patterns matched no file, so nothing was scanned.',
 };
 const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_TEXT) as NotificationKind[];
 
