@@ -70,6 +70,11 @@ export async function writeAtomic(file: string, content: string): Promise<void> 
   await fs.rename(tmp, file);
 }
 
+/** `info` is accepted for `note` (SARIF's name), as other scanners spell it (ECOSYSTEM.md §4.3). */
+function noteAlias<T extends string>(value: T): T | 'note' {
+  return value === 'info' ? 'note' : value;
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -254,8 +259,8 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
       .option('--sarif-output <file>', 'also write SARIF to this file')
       .option('--json-output <file>', 'also write JSON to this file')
       .option('--markdown-output <file>', 'also write the Markdown migration summary to this file (appends, e.g. to $GITHUB_STEP_SUMMARY)')
-      .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this level').choices([...LEVELS, 'none']).default('error'))
-      .addOption(new Option('--min-severity <level>', 'report findings at or above this level').choices(LEVELS).default('note'))
+      .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this level').choices([...LEVELS, 'info', 'none']).default('error').argParser(noteAlias))
+      .addOption(new Option('--min-severity <level>', 'report findings at or above this level').choices([...LEVELS, 'info']).default('note').argParser(noteAlias))
       .option('--baseline <file>', `report only findings not in this baseline (default: ${DEFAULT_BASELINE} when there is one)`)
       .option('--no-baseline', 'report every finding, even those in a baseline')
       .option('--changed-since <ref>', 'report only findings in files changed since this git ref (merge base), e.g. origin/main')

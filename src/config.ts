@@ -52,6 +52,8 @@ export function findConfig(start: string): string | undefined {
 }
 
 function oneOf<T extends string>(file: string, key: string, value: unknown, allowed: readonly T[]): T {
+  // `info` is the other common name of SARIF's `note`.
+  if (value === 'info' && (allowed as readonly string[]).includes('note')) return 'note' as T;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   throw new ConfigError(`${file}: '${key}' must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
 }

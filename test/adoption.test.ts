@@ -250,6 +250,13 @@ describe('.ehcompat.yaml', () => {
     expect(res.stderr).toContain(message);
   });
 
+  it('info is accepted for note, on the command line and in the file', async () => {
+    const dir = repo({ '.ehcompat.yaml': 'rules:\n  EH201: info\nminSeverity: info\n', 'client.properties': `${CLEAN}acks=0\n` });
+    const res = await cli(['scan', '.', '--format', 'json', '--fail-on', 'info'], { cwd: dir });
+    expect(JSON.parse(res.stdout).findings.map((f: { ruleId: string; level: string }) => `${f.ruleId}:${f.level}`)).toEqual(['EH201:note']);
+    expect(res.code).toBe(1);
+  });
+
   it('--config naming a missing file is exit 2', async () => {
     const res = await cli(['scan', '.', '--config', 'nope.yaml'], { cwd: repo({}) });
     expect(res.code).toBe(2);
