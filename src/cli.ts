@@ -8,7 +8,7 @@ import { ruleHelp, tierLine } from './docs/render.js';
 import { changedFiles, GitError } from './git.js';
 import type { Notification } from './extract/types.js';
 import { redactFacts } from './kafka/secrets.js';
-import { FORMATS, write, type Format } from './report/index.js';
+import { FORMATS, plural, write, type Format } from './report/index.js';
 import { atLeast, defaultLevel, LEVELS, TIERS, type Level, type Tier } from './rule.js';
 import { scan, type ScanOptions, type ScanResult } from './scan.js';
 import { ruleIndex } from './suppress.js';
@@ -120,10 +120,8 @@ function checkPattern(pattern: string, from: string): void {
 
 /** The repository the working directory is in (a `.git` folder or file above it), without running git. */
 function gitRoot(cwd: string): string | undefined {
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, '.git'))) return dir;
-    if (dir === path.dirname(dir)) return undefined;
-  }
+  const git = findUp(cwd, ['.git']);
+  return git ? path.dirname(git) : undefined;
 }
 
 /** The deepest folder that holds every path (a file's own folder for a single file). */
@@ -136,9 +134,12 @@ function commonFolder(paths: readonly string[]): string {
   return common;
 }
 
+/** Rule ids, names and `id-name` forms, the same way suppressions and the config file name rules. */
+const RULE_NAMES = ruleIndex(RULES);
+
 function findRule(idOrName: string) {
-  const key = idOrName.toLowerCase();
-  return RULES.find((r) => r.id.toLowerCase() === key || r.name === key || `${r.id}-${r.name}`.toLowerCase() === key);
+  const id = RULE_NAMES.resolve(idOrName);
+  return RULES.find((r) => r.id === id);
 }
 
 export async function run(argv: readonly string[], io: IO): Promise<number> {
@@ -178,12 +179,13 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
       if (!existsSync(path.resolve(io.cwd, p))) throw new UsageError(`path '${p}' does not exist${/^[a-z-]+$/.test(p) ? ` (commands: scan, baseline, rules, explain)` : ''}`);
     }
     // Settings come from where the paths are: their common folder (the config and baseline do not depend on order).
+    // It is always a folder (a single file's own folder).
     const scanRoot = commonFolder((paths.length > 0 ? paths : ['.']).map((p) => path.resolve(io.cwd, p)));
     let config: FileConfig | undefined;
     if (flags.config !== false) {
       const file = typeof flags.config === 'string' ? path.resolve(io.cwd, flags.config) : findConfig(scanRoot);
       if (typeof flags.config === 'string' && !existsSync(file!)) throw new UsageError(`config file ${flags.config} does not exist`);
-      if (file) config = loadConfig(file, ruleIndex(RULES));
+      if (file) config = loadConfig(file, RULE_NAMES);
     }
     for (const p of flags.include) checkPattern(p, '--include');
     for (const p of flags.exclude) checkPattern(p, '--exclude');
@@ -279,7 +281,7 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
           : // A configured baseline may not be written yet; only one named on the command line must exist.
             ((s.config?.baseline && existsSync(s.config.baseline) ? s.config.baseline : undefined) ?? findUp(s.scanRoot, [DEFAULT_BASELINE]));
     if (baselineFile) s.options.baseline = { file: baselineFile, data: readBaseline(baselineFile) };
-    if (flags.changedSince !== undefined) s.options.onlyFiles = changedFiles(existsSync(s.scanRoot) && statSync(s.scanRoot).isDirectory() ? s.scanRoot : path.dirname(s.scanRoot), flags.changedSince);
+    if (flags.changedSince !== undefined) s.options.onlyFiles = changedFiles(s.scanRoot, flags.changedSince);
     const result = await scanWithProgress(s.options, flags);
     const notifications = [...result.notifications];
     const unused = flags.reportUnusedSuppressions
@@ -317,8 +319,7 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
       .option('-o, --output <file>', `baseline file (default: the config file's baseline, else ${DEFAULT_BASELINE} in the scanned folder)`),
   ).action(async (paths: string[], flags: ScanFlags, cmd: Command) => {
     const s = settings(paths, { ...flags, failOn: 'none', minSeverity: 'note', format: 'json' }, cmd);
-    const root = existsSync(s.scanRoot) && statSync(s.scanRoot).isDirectory() ? s.scanRoot : path.dirname(s.scanRoot);
-    const file = flags.output !== undefined ? path.resolve(io.cwd, flags.output) : (s.config?.baseline ?? path.join(root, DEFAULT_BASELINE));
+    const file = flags.output !== undefined ? path.resolve(io.cwd, flags.output) : (s.config?.baseline ?? path.join(s.scanRoot, DEFAULT_BASELINE));
     const result = await scanWithProgress(s.options, flags);
     report(result.notifications, flags);
     // An incomplete scan would write an incomplete baseline, and every finding it misses would count as new later.
@@ -328,7 +329,7 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
       return;
     }
     await writeAtomic(file, createBaseline(result.findings, file, io.cwd));
-    if (!flags.quiet) io.stderr.write(`ehcompat: wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to ${path.relative(io.cwd, file) || file}\n`);
+    if (!flags.quiet) io.stderr.write(`ehcompat: wrote ${plural(result.findings.length, 'finding')} to ${path.relative(io.cwd, file) || file}\n`);
     code = result.notifications.some((n) => n.level === 'error') ? EXIT.error : EXIT.ok;
   });
 

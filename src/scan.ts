@@ -4,7 +4,7 @@ import { discover, type SourceFile } from './discover.js';
 import { runRules } from './engine.js';
 import { extractFile } from './extract/index.js';
 import { extractJava, ParsePool, type JavaSource } from './extract/java/index.js';
-import { extractScripts, type ScriptSource } from './extract/script/index.js';
+import { extractScripts, kafkaPackageEntries, type ScriptSource } from './extract/script/index.js';
 import { assembleBuild } from './extract/build.js';
 import { readLockfile } from './extract/lockfiles.js';
 import type { BuildFile } from './extract/build-types.js';
@@ -12,7 +12,6 @@ import { assembleSpring } from './extract/spring.js';
 import type { FileFacts, Notification } from './extract/types.js';
 import { emptyFacts, type Facts } from './facts.js';
 import { libraryKind, NPM_KAFKA_PACKAGES, type LibraryKind } from './kafka/libraries.js';
-import { NODE_PACKAGES } from './kafka/node.js';
 import { kafkaClientsVersion } from './kafka/versions.js';
 import { DEFAULT_MAX_FILE_BYTES, readSource } from './read.js';
 import { levelOn, type Finding, type Level, type Rule, type Tier } from './rule.js';
@@ -185,15 +184,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     }
     if (file.kind === 'java') javaSources.push({ path: file.path, text: read.text });
     if (file.kind === 'script') scriptSources.push({ path: file.path, text: read.text });
-    if (file.kind === 'npm') {
-      const name = /"name"\s*:\s*"([^"]+)"/.exec(read.text)?.[1];
-      if (name && Object.prototype.hasOwnProperty.call(NODE_PACKAGES, name)) {
-        const dir = path.posix.dirname(file.path);
-        kafkaPackageRoots.set(dir, name);
-        const main = /"main"\s*:\s*"([^"]+)"/.exec(read.text)?.[1];
-        if (main) kafkaPackageRoots.set(path.posix.normalize(path.posix.join(dir, main)).replace(/\.[mc]?[jt]s$/, '').replace(/\/index$/, ''), name);
-      }
-    }
+    if (file.kind === 'npm') for (const [key, name] of kafkaPackageEntries(file.path, read.text)) kafkaPackageRoots.set(key, name);
     try {
       return extractFile(file.path, file.kind, read.text);
     } catch (e) {

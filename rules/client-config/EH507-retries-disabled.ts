@@ -1,5 +1,5 @@
 import { absenceAnchor, dependenciesAbove, effectiveEntries, entriesOf, hasRole, intValue } from '../../src/facts.js';
-import { apacheKafkaVersion, compareVersions, fromTable, kafkaClientsVersion, lineRow, NODE_RDKAFKA_LIBRDKAFKA } from '../../src/kafka/versions.js';
+import { apacheKafkaVersion, bundledLibrdkafka, compareVersions, kafkaClientsVersion } from '../../src/kafka/versions.js';
 import { REF } from '../../src/kafka/references.js';
 import { defineRule } from '../../src/rule.js';
 
@@ -32,8 +32,7 @@ export default defineRule({
       if (entriesOf(config, 'retries', { scopes: ['common', 'producer'] }).length > 0) continue;
       if (config.package !== 'node-rdkafka') continue;
       const dep = dependenciesAbove(facts, config.anchor.file).find((d) => d.name === 'node-rdkafka' && d.resolved);
-      const row = dep?.resolved ? lineRow(NODE_RDKAFKA_LIBRDKAFKA, dep.resolved) : undefined;
-      const librdkafka = row && dep?.resolved ? fromTable(row, dep.resolved) : undefined;
+      const librdkafka = dep?.resolved ? bundledLibrdkafka(dep.resolved) : undefined;
       if (dep && librdkafka && compareVersions(librdkafka, '1.5.2') < 0) {
         report('oldLibrdkafka', absenceAnchor(config), { name: dep.name, version: dep.resolved!, librdkafka }, { level: 'note' });
       }

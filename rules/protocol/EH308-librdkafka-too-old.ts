@@ -1,6 +1,6 @@
 import { isTestScope } from '../../src/kafka/libraries.js';
 import { REF } from '../../src/kafka/references.js';
-import { compareVersions, fromTable, lineRow, NODE_RDKAFKA_LIBRDKAFKA, rangeEntirelyBelow } from '../../src/kafka/versions.js';
+import { bundledLibrdkafka, compareVersions, rangeEntirelyBelow } from '../../src/kafka/versions.js';
 import { defineRule } from '../../src/rule.js';
 
 /** node-rdkafka 2.10.0 is the first to bundle librdkafka 1.5.2 (catalog §6.5). */
@@ -26,8 +26,8 @@ export default defineRule({
       if (dep.resolved) {
         if (compareVersions(dep.resolved, FIRST_GOOD) < 0) {
           // Releases before the table's first line (2.5) bundle even older librdkafka.
-          const row = lineRow(NODE_RDKAFKA_LIBRDKAFKA, dep.resolved);
-          const librdkafka = row ? `${fromTable(row, dep.resolved)}, older than 1.5.2` : 'older than 0.11.5';
+          const bundled = bundledLibrdkafka(dep.resolved);
+          const librdkafka = bundled ? `${bundled}, older than 1.5.2` : 'older than 0.11.5';
           report('resolved', dep.location, { name: dep.name, version: dep.resolved, librdkafka, origin: dep.via ? ` (${dep.via})` : '' });
         }
       } else if (dep.declared && rangeEntirelyBelow(dep.declared, FIRST_GOOD)) {

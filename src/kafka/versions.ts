@@ -111,6 +111,12 @@ export const NODE_RDKAFKA_LIBRDKAFKA: ReadonlyArray<readonly [string, string]> =
   ['3.6', '2.12.0'],
 ];
 
+/** The librdkafka a node-rdkafka release bundles (`2.7.0` → `0.11.6`, a patch → `x.y.x`); undefined before the table. */
+export function bundledLibrdkafka(nodeRdkafka: string): string | undefined {
+  const row = lineRow(NODE_RDKAFKA_LIBRDKAFKA, nodeRdkafka);
+  return row ? fromTable(row, nodeRdkafka) : undefined;
+}
+
 /**
  * The kafka-clients version an application runs with, from its dependencies: kafka-clients or kafka-streams
  * themselves, else what spring-kafka runs on (resolved by the build assembly). Undefined when not known.

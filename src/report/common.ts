@@ -16,6 +16,10 @@ export interface WriteOptions {
   pathBase?: string;
 }
 
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export function counts(result: ScanResult): Record<Level, number> {
   const c: Record<Level, number> = { error: 0, warning: 0, note: 0 };
   for (const f of result.findings) c[f.level]++;

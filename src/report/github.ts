@@ -1,5 +1,6 @@
-import type { Level } from '../rule.js';
+import { LEVELS, type Level } from '../rule.js';
 import type { ScanResult } from '../scan.js';
+import { plural } from './common.js';
 
 /** The runner keeps 10 annotations per level and step and drops the rest silently (actions/toolkit problem-matchers.md). */
 export const ANNOTATIONS_PER_LEVEL = 10;
@@ -31,7 +32,7 @@ export function writeGithub(result: ScanResult): string {
     const props = n.file ? [`file=${escapeProperty(n.file)}`, ...(n.line ? [`line=${n.line}`] : []), 'title=ehcompat'] : ['title=ehcompat'];
     lines.push(`::${COMMAND[level]} ${props.join(',')}::${escapeData(n.message)}`);
   }
-  const ordered = [...result.findings].sort((a, b) => ['error', 'warning', 'note'].indexOf(a.level) - ['error', 'warning', 'note'].indexOf(b.level));
+  const ordered = [...result.findings].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
   for (const f of ordered) {
     // Keep one notice slot for the overflow line.
     const limit = f.level === 'note' ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
@@ -47,7 +48,7 @@ export function writeGithub(result: ScanResult): string {
     lines.push(`::${COMMAND[f.level]} ${props.join(',')}::${escapeData(f.message)}`);
   }
   if (hidden > 0) {
-    lines.push(`::notice title=ehcompat::${escapeData(`${hidden} more finding${hidden === 1 ? '' : 's'} not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} per level); see the job summary or the SARIF report`)}`);
+    lines.push(`::notice title=ehcompat::${escapeData(`${plural(hidden, 'more finding')} not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} per level); see the job summary or the SARIF report`)}`);
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

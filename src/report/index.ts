@@ -7,7 +7,7 @@ import { writeMarkdown } from './markdown.js';
 import { writeSarif } from './sarif.js';
 import { writeText } from './text.js';
 
-export { counts, type WriteOptions } from './common.js';
+export { counts, plural, type WriteOptions } from './common.js';
 import { rebasePaths } from './common.js';
 
 export const FORMATS = ['text', 'compact', 'json', 'sarif', 'github', 'markdown'] as const;

@@ -3,7 +3,7 @@ import { pointsAtEventHubs } from '../kafka/hosts.js';
 import { TIER_LABEL } from '../kafka/tiers.js';
 import { AREAS, LEVELS, type Finding, type Level } from '../rule.js';
 import type { ScanResult } from '../scan.js';
-import { counts } from './common.js';
+import { counts, plural } from './common.js';
 
 export interface MarkdownOptions {
   /** `https://github.com/OWNER/REPO/blob/SHA/`: findings link to their line. */
@@ -26,10 +26,6 @@ function code(s: string): string {
 function where(file: string, line: number, options: MarkdownOptions): string {
   const text = `${file}:${line}`;
   return options.blobBase ? `[${cell(text)}](${options.blobBase}${file.split('/').map(encodeURIComponent).join('/')}#L${line})` : code(text);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** The lines a unit's findings sit on: its anchor and its entries. */

@@ -3,11 +3,7 @@ import { isTestScope } from '../kafka/libraries.js';
 import { TIER_LABEL } from '../kafka/tiers.js';
 import type { Level } from '../rule.js';
 import type { ScanResult } from '../scan.js';
-import { counts, type WriteOptions } from './common.js';
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+import { counts, plural, type WriteOptions } from './common.js';
 
 /** Human output: findings grouped by file, then a summary with the docs of every rule that fired. */
 export function writeText(result: ScanResult, options: WriteOptions): string {

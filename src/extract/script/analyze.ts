@@ -22,6 +22,7 @@ import {
   NODE_TYPES,
   RDKAFKA_FACTORIES,
   SCHEMA_REGISTRY_CLASSES,
+  SCRIPT_EXTENSIONS,
   TRANSACTION_CALLS,
   type Family,
   type HandleKind,
@@ -618,9 +619,9 @@ export class ScriptAnalysis {
         if (s.exportClause && ts.isNamedExports(s.exportClause)) {
           for (const el of s.exportClause.elements) {
             if (el.name.text !== name) continue;
-            const local = (el.propertyName ?? el.name).text;
-            if (spec) return this.imported(spec, local, mod);
-            return this.identifier(ts.isIdentifier(el.propertyName ?? el.name) ? ((el.propertyName ?? el.name) as ts.Identifier) : el.name as ts.Identifier, env);
+            const ref = el.propertyName ?? el.name;
+            if (spec) return this.imported(spec, ref.text, mod);
+            return ts.isIdentifier(ref) ? this.identifier(ref, env) : UNK;
           }
         } else if (!s.exportClause && spec?.startsWith('.')) {
           const target = this.load(mod.path, spec);
@@ -1253,7 +1254,7 @@ function withDefault(v: V): V {
 /** Relative specifier → a scanned file: exact, TypeScript's `.js` → `.ts` mapping, added extensions, `index` files. */
 export function resolveSpecifier(from: string, spec: string, exists: (p: string) => boolean): string | undefined {
   const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), spec));
-  const exts = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+  const exts = SCRIPT_EXTENSIONS;
   const candidates = [base];
   const m = /\.(m|c)?jsx?$/.exec(base);
   if (m) {

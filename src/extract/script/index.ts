@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ts } from 'ts-morph';
 import type { Notification } from '../types.js';
 import { LineIndex } from '../../location.js';
-import { NODE_PACKAGE_PATTERN } from '../../kafka/node.js';
+import { NODE_PACKAGE_PATTERN, NODE_PACKAGES } from '../../kafka/node.js';
 import { resolveSpecifier, ScriptAnalysis, type Mod, type ScriptFacts } from './analyze.js';
 
 export interface ScriptSource {
@@ -44,9 +44,26 @@ export interface ScriptResult extends ScriptFacts {
  */
 function packageRoot(from: string, spec: string, roots: ReadonlyMap<string, string>): string | undefined {
   if (roots.size === 0) return undefined;
-  let target = path.posix.normalize(path.posix.join(path.posix.dirname(from), spec)).replace(/\/$/, '').replace(/\.[mc]?[jt]s$/, '');
-  if (/^(.*\/)?index$/.test(target)) target = path.posix.dirname(target);
-  return roots.get(target === '' ? '.' : target);
+  return roots.get(moduleKey(path.posix.join(path.posix.dirname(from), spec)));
+}
+
+/** What a module path names, the way Node resolves it: `a/`, `a/index`, `a/index.js` and `a` are one key. */
+function moduleKey(p: string): string {
+  let key = path.posix.normalize(p).replace(/\/$/, '').replace(/\.[mc]?[jt]s$/, '');
+  if (/^(.*\/)?index$/.test(key)) key = path.posix.dirname(key);
+  return key === '' ? '.' : key;
+}
+
+/**
+ * A package.json that is a Kafka package itself (a library's own repository): its folder and its `main` file,
+ * as the keys `packageRoots` of extractScripts takes.
+ */
+export function kafkaPackageEntries(file: string, text: string): Array<[string, string]> {
+  const name = /"name"\s*:\s*"([^"]+)"/.exec(text)?.[1];
+  if (!name || !Object.prototype.hasOwnProperty.call(NODE_PACKAGES, name)) return [];
+  const dir = path.posix.dirname(file);
+  const main = /"main"\s*:\s*"([^"]+)"/.exec(text)?.[1];
+  return [[dir, name], ...(main ? [[moduleKey(path.posix.join(dir, main)), name] as [string, string]] : [])];
 }
 
 /**
